@@ -1,0 +1,57 @@
+"""The ``GraphStore`` interface every backend implements, and the result shape it returns."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+Params = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One Cypher statement with its parameters."""
+
+    cypher: str
+    params: Params = field(default_factory=dict)
+
+
+@dataclass
+class Result:
+    """Rows of a read: column names and plain Python values (maps for nodes/relationships)."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+
+    def records(self) -> list[dict[str, Any]]:
+        """Rows as dicts keyed by column name."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+class GraphStore(Protocol):
+    """A property-graph database that speaks the Cypher both Neo4j and FalkorDB understand."""
+
+    engine: str
+    """'falkordb' or 'neo4j': lets the query catalog pick a per-engine variant."""
+
+    def write(self, statements: Sequence[Statement]) -> None:
+        """Run statements in order; on Neo4j in one transaction (all or nothing)."""
+        ...
+
+    def read(self, cypher: str, params: Params | None = None, *, timeout_ms: int | None = None
+             ) -> Result:
+        """Run a read-only statement and return its rows."""
+        ...
+
+    def ensure_schema(self, labels: Sequence[str]) -> None:
+        """Create the uniqueness constraints / indexes on ``uri`` (and lookup keys), idempotently."""
+        ...
+
+    def clear(self) -> None:
+        """Delete the whole graph."""
+        ...
+
+    def close(self) -> None:
+        """Release connections (and stop an embedded server this store started)."""
+        ...

@@ -1,0 +1,12 @@
+"""The conflict-kg ontology: the Turtle files, the ``CKG`` namespace and IRI minting."""
+
+from importlib.resources import files
+from pathlib import Path
+
+from ontology.iris import mint_event_iri, mint_iri, slugify
+from ontology.namespace import CKG
+
+ONTOLOGY_DIR = Path(str(files(__name__)))
+ONTOLOGY_FILE = ONTOLOGY_DIR / "conflict.ttl"
+
+__all__ = ["CKG", "ONTOLOGY_DIR", "ONTOLOGY_FILE", "mint_event_iri", "mint_iri", "slugify"]
