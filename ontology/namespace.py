@@ -50,3 +50,6 @@ class CKG(DefinedNamespace):
     killed: URIRef
     wounded: URIRef
     targetType: URIRef
+    eventType: URIRef
+    killedText: URIRef
+    actorType: URIRef

@@ -1,0 +1,206 @@
+"""The ``conflict-kg`` command line: demo, ingest, serve, extract, export, stats, stop."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from conflict_kg.errors import ConflictKGError
+from conflict_kg.settings import Settings
+
+log = logging.getLogger("conflict_kg")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {k: v for k, v in {
+        "data_dir": args.data_dir, "graph_url": args.graph_url,
+        "api_host": getattr(args, "host", None), "api_port": getattr(args, "port", None),
+    }.items() if v is not None}  # fmt: skip
+    return Settings(**overrides)
+
+
+def _extractor(settings: Settings, fast: bool = False):  # type: ignore[no-untyped-def]
+    from extractor import Extractor
+
+    return Extractor(settings.spacy_model, settings.base_iri, settings.max_document_bytes,
+                     fast=fast)  # fmt: skip
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Extract and load text files or directories into the graph."""
+    from conflict_kg.ingest import ingest_files
+    from graph_loader import open_store
+
+    settings = _settings(args)
+    extractor = _extractor(settings, args.fast)
+    store = open_store(settings)
+    try:
+        report = ingest_files(store, extractor, [Path(p) for p in args.paths],
+                              batch_size=settings.batch_size)  # fmt: skip
+    finally:
+        store.close()
+    print(report.summary())
+    for name, error in report.errors:
+        print(f"  error: {name}: {error}", file=sys.stderr)
+    return 1 if report.errors and not report.loaded and not report.unchanged else 0
+
+
+def _serve(settings: Settings) -> None:
+    import uvicorn
+
+    from api import create_app
+
+    uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port,
+                log_level="info")  # fmt: skip
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the JSON API."""
+    _serve(_settings(args))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Ingest the bundled sample articles into the embedded graph, then serve the API."""
+    from conflict_kg.ingest import ingest_files, sample_files
+    from graph_loader import open_store
+    from graph_loader.embedded import EmbeddedFalkorDB
+
+    settings = _settings(args)
+    server = EmbeddedFalkorDB(settings.data_dir).start() if settings.embedded else None
+    try:
+        store = open_store(settings)
+        try:
+            report = ingest_files(store, _extractor(settings), sample_files(),
+                                  batch_size=settings.batch_size)  # fmt: skip
+        finally:
+            store.close()
+        print(f"ingested the sample articles: {report.summary()}")
+        base = f"http://{settings.api_host}:{settings.api_port}"
+        print("try:")
+        for path in ("/queries", "/queries/groups_active_in_region?region=Sahel", "/docs"):
+            print(f"  curl '{base}{path}'")
+        sys.stdout.flush()
+        _serve(settings)
+    finally:
+        if server is not None:
+            server.stop()
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Print what the extractor reads from files, as JSON (one object per file) or Turtle."""
+    from extractor import read_file
+    from extractor.summary import summarize
+
+    settings = _settings(args)
+    extractor = _extractor(settings)
+    status = 0
+    for path in args.paths:
+        try:
+            graph = extractor.extract(read_file(Path(path), settings.max_document_bytes))
+        except ConflictKGError as e:
+            print(f"error: {e}", file=sys.stderr)
+            status = 1
+            continue
+        if args.format == "turtle":
+            print(graph.serialize(format="turtle"))
+        else:
+            print(json.dumps({"file": path, **summarize(graph)}, ensure_ascii=False))
+    return status
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write the whole graph as RDF."""
+    from graph_loader import export_graph, open_store
+
+    store = open_store(_settings(args))
+    try:
+        graph = export_graph(store)
+    finally:
+        store.close()
+    data = graph.serialize(format=args.format)
+    if args.output:
+        Path(args.output).write_text(data, encoding="utf-8")
+        print(f"wrote {len(graph)} triples to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(data)
+    return 0
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    """Node counts per label and relationship counts per type."""
+    from graph_loader import open_store
+    from graph_loader.cypher import statement
+
+    store = open_store(_settings(args))
+    try:
+        nodes = store.read(statement("counts_nodes")).rows
+        rels = store.read(statement("counts_relationships")).rows
+    finally:
+        store.close()
+    print(json.dumps({"nodes": dict(nodes), "relationships": dict(rels)}, indent=2))
+    return 0
+
+
+def cmd_stop(args: argparse.Namespace) -> int:
+    """Stop the embedded database of the data directory."""
+    from graph_loader.embedded import EmbeddedFalkorDB
+
+    settings = _settings(args)
+    stopped = EmbeddedFalkorDB(settings.data_dir).stop_any()
+    print("stopped" if stopped else f"no embedded database is running for {settings.data_dir}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of every sub-command."""
+    parser = argparse.ArgumentParser(prog="conflict-kg", description=__doc__)
+    parser.add_argument("--data-dir", type=Path, help="data directory (KG_DATA_DIR)")
+    parser.add_argument("--graph-url", help="graph database URL (KG_GRAPH_URL); empty: embedded")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add(name: str, func: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=(func.__doc__ or "").strip().splitlines()[0])
+        p.set_defaults(func=func)
+        return p
+
+    for name, func in (("demo", cmd_demo), ("serve", cmd_serve)):
+        p = add(name, func)
+        p.add_argument("--host", help="address to bind (KG_API_HOST)")
+        p.add_argument("--port", type=int, help="port (KG_API_PORT)")
+    p = add("ingest", cmd_ingest)
+    p.add_argument("paths", nargs="+", help="text files or directories")
+    p.add_argument("--fast", action="store_true", help="skip the dependency parser (bulk)")
+    p = add("extract", cmd_extract)
+    p.add_argument("paths", nargs="+", help="text files")
+    p.add_argument("--format", choices=("json", "turtle"), default="json")
+    p = add("export", cmd_export)
+    p.add_argument("--format", choices=("turtle", "nt", "json-ld", "xml", "trig"), default="turtle")
+    p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    add("stats", cmd_stats)
+    add("stop", cmd_stop)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``conflict-kg`` command."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")  # fmt: skip
+    try:
+        return int(args.func(args))
+    except ConflictKGError as e:
+        print(f"conflict-kg: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

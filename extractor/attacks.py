@@ -1,0 +1,322 @@
+"""Attacks and claims of responsibility, read sentence by sentence, then merged per document.
+
+An attack is read where a word of violence (assault, ambush, bombing, kidnapping, "gunmen
+killed"...) stands in a sentence that also says who, where, when or how many. Mentions of the
+same event across sentences are merged when nothing they say conflicts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+import dateparser
+from spacy.tokens import Span, Token
+
+from extractor.context import DocContext
+from extractor.facts import Evidence
+from extractor.mentions import Mention
+from ontology.iris import digest
+
+#: Trigger lemma -> ACLED sub-event type (``None``: decided by the target).
+TRIGGERS: dict[str, str | None] = {
+    "attack": None, "assault": None, "ambush": None, "raid": None, "storm": None,
+    "overrun": None, "clash": "armed-clash", "offensive": None, "massacre": "attack",
+    "shooting": "attack", "gunfire": None, "bombing": "remote-explosive", "bomb": "remote-explosive",
+    "explosion": "remote-explosive", "blast": "remote-explosive", "ied": "remote-explosive",
+    "landmine": "remote-explosive", "suicide": "suicide-bomb", "kidnapping": "abduction",
+    "kidnap": "abduction", "abduction": "abduction", "abduct": "abduction",
+    "hostage": "abduction", "shelling": "shelling-artillery", "mortar": "shelling-artillery",
+    "rocket": "shelling-artillery", "behead": "attack", "beheading": "attack", "kill": None,
+    "killing": None, "execute": "attack", "execution": "attack", "arson": "attack", "torch": "attack",
+}  # fmt: skip
+_ATTACKER_WORDS = frozenset({"gunmen", "militants", "jihadists", "assailants", "attackers",
+                             "insurgents", "fighters", "rebels", "terrorists", "bandits",
+                             "militiamen", "bomber", "bombers", "extremists"})  # fmt: skip
+_GENERIC = frozenset({"future", "similar", "potential", "possible", "such", "further", "any",
+                      "more", "frequent", "increasing", "coordinated", "prevent", "thwart"})  # fmt: skip
+_CLAIM = re.compile(r"\b(claim(s|ed|ing)?\s+(of\s+)?(responsibility|duty|credit)|"
+                    r"claim(ed|s)? (the |this |that )?(attack|assault|bombing|ambush|raid|kidnapping)|"
+                    r"took responsibility|responsibility for)\b", re.I)  # fmt: skip
+_PERPETRATOR_BEFORE = re.compile(r"(attributed to|blamed on|carried out by|by|claimed by|linked to|"
+                                 r"perpetrated by|from|of)\s+(the\s+)?([\w'’-]+\s+){0,3}$", re.I)  # fmt: skip
+_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+                 "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+                 "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+                 "hundred": 100, "a dozen": 12, "dozen": 12, "dozens": 24, "scores": 40,
+                 "hundreds": 200}  # fmt: skip
+_NUM = r"(\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_VICTIMS = (r"(people|persons|civilians|soldiers|troops|villagers|residents|worshippers|"
+            r"police(?:men| officers)?|officers|gendarmes|peacekeepers|students|children|women|"
+            r"men|members|fighters|militants|others|passengers|workers|farmers|herders|"
+            r"security forces|personnel)")  # fmt: skip
+_KILLED = [
+    re.compile(r"kill(?:ed|ing)\s+(?:at least |more than |some |about |around |nearly |over |"
+               r"up to |an estimated )?" + _NUM + r"\b", re.I),
+    re.compile(r"\b(?:at least |more than |some |about |around |nearly |over |up to )?" + _NUM +
+               r"\s+(?:\w+\s+){0,2}" + _VICTIMS + r"\s+(?:were\s+|had been\s+|have been\s+|"
+               r"being\s+)?(?:killed|dead|died|slain|massacred|executed)", re.I),
+    re.compile(r"\b" + _NUM + r"\s+(?:dead|deaths|fatalities|killed)\b", re.I),
+    re.compile(r"death toll (?:\w+\s+){0,4}?(?:to|of|at)\s+(?:at least\s+)?" + _NUM, re.I),
+]  # fmt: skip
+_WOUNDED = re.compile(r"\b(?:at least |more than |some |about )?" + _NUM +
+                      r"\s+(?:\w+\s+){0,2}(?:were\s+)?(?:wounded|injured)", re.I)  # fmt: skip
+_TARGETS: dict[str, str] = {
+    "soldier": "military", "troop": "military", "army": "military", "military": "military",
+    "base": "military", "convoy": "military", "checkpoint": "military", "barracks": "military",
+    "camp": "military", "outpost": "military", "civilian": "civilians", "villager": "civilians",
+    "resident": "civilians", "worshipper": "civilians", "market": "civilians",
+    "village": "civilians", "church": "civilians", "mosque": "civilians", "school": "civilians",
+    "passenger": "civilians", "farmer": "civilians", "police": "police", "policeman": "police",
+    "gendarme": "police", "gendarmerie": "police", "peacekeeper": "peacekeepers",
+    "official": "government", "minister": "government", "governor": "government",
+}  # fmt: skip
+
+
+@dataclass
+class AttackReading:
+    """What one sentence says about an attack."""
+
+    evidence: Evidence
+    trigger: str
+    event_type: str | None
+    location: Mention | None = None
+    perpetrators: list[Mention] = field(default_factory=list)
+    claimants: list[Mention] = field(default_factory=list)
+    date_text: str | None = None
+    date: date | None = None
+    killed: int | None = None
+    killed_text: str | None = None
+    wounded: int | None = None
+    target: str | None = None
+    evidences: list[Evidence] = field(default_factory=list)
+    claim_evidence: list[Evidence] = field(default_factory=list)
+
+    def informative(self) -> bool:
+        """Says at least who, where, when or how many."""
+        return bool(self.location or self.perpetrators or self.claimants or self.date
+                    or self.killed is not None)  # fmt: skip
+
+
+def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
+    """Find attacks and claims in the document and add them to ``ctx.facts``."""
+    readings: list[AttackReading] = []
+    pending_claims: list[tuple[Span, list[Mention]]] = []
+    for sent in ctx.sentences:
+        if ctx.in_table(sent.start_char):
+            continue
+        groups = [m for m in ctx.mentions_in(sent.start_char, sent.end_char, "group")
+                  if m not in modifiers]  # fmt: skip
+        trigger = _trigger(sent, groups)
+        claim = _CLAIM.search(sent.text)
+        if trigger is None:
+            if claim and groups:
+                pending_claims.append((sent, groups))
+            continue
+        reading = _read(ctx, sent, trigger, groups, bool(claim))
+        if reading.informative():
+            readings.append(reading)
+    merged = _merge(ctx, readings)
+    for sent, groups in pending_claims:  # "JNIM's claim of responsibility ..." without a trigger
+        if merged:
+            nearest = min(merged, key=lambda r: abs(r.evidence.start - sent.start_char))
+            _add_claims(ctx, nearest, [g for g in groups if _is_claimant(sent, g)] or groups[:1],
+                        ctx.sentence_evidence(sent, "rule:claim-context", 0.5))  # fmt: skip
+    for reading in merged:
+        _emit(ctx, reading)
+
+
+def _trigger(sent: Span, groups: list[Mention]) -> Token | None:
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma not in TRIGGERS:
+            continue
+        if token.pos_ == "NOUN":
+            if token.tag_ in {"NNS", "NNPS"} and lemma not in {"gunfire"}:
+                continue  # "attacks are becoming more frequent": generic
+            if any(c.lower_ in _GENERIC for c in token.children) or token.head.lower_ in _GENERIC:
+                continue
+            return token
+        if token.pos_ == "VERB" and token.tag_ in {"VBD", "VBN", "VBZ", "VBG"}:
+            if lemma in {"kill", "execute"} and not (groups or _has_attacker(sent)):
+                continue  # "killed" alone may be an accident or a state operation
+            return token
+    return None
+
+
+def _has_attacker(sent: Span) -> bool:
+    return any(t.lower_ in _ATTACKER_WORDS for t in sent)
+
+
+def _read(ctx: DocContext, sent: Span, trigger: Token, groups: list[Mention], claimed: bool
+          ) -> AttackReading:  # fmt: skip
+    lemma = trigger.lemma_.lower()
+    reading = AttackReading(ctx.sentence_evidence(sent, "rule:attack-sentence", 0.7), lemma,
+                            TRIGGERS[lemma])  # fmt: skip
+    regions = [m for m in ctx.mentions_in(sent.start_char, sent.end_char, "region")]
+    if regions:
+        near = [m for m in regions if _after_locative(ctx, m)] or regions
+        reading.location = max(near, key=lambda m: (ctx.specificity(m.key),
+                                                    -abs(m.start - trigger.idx)))  # fmt: skip
+    for g in groups:
+        if claimed and _is_claimant(sent, g):
+            reading.claimants.append(g)
+        elif _is_perpetrator(ctx, sent, trigger, g):
+            reading.perpetrators.append(g)
+    if claimed and groups and not reading.claimants:
+        reading.claimants.append(groups[0])
+    reading.claimants = [g for g in reading.claimants if g not in reading.perpetrators]
+    _read_date(ctx, sent, reading)
+    _read_casualties(sent.text, reading)
+    reading.target = _target(sent)
+    if reading.event_type is None:
+        reading.event_type = "armed-clash" if reading.target == "military" else "attack"
+    return reading
+
+
+def _after_locative(ctx: DocContext, m: Mention) -> bool:
+    before = ctx.doc.text[max(0, m.start - 12) : m.start].lower()
+    return bool(re.search(r"\b(in|near|at|outside|around|of|across|from)\s+(the\s+)?$", before))
+
+
+def _is_claimant(sent: Span, g: Mention) -> bool:
+    claim = _CLAIM.search(sent.text)
+    if claim is None:
+        return False
+    cue = sent.start_char + claim.start()
+    return abs(cue - g.end) < 120 or abs(g.start - (sent.start_char + claim.end())) < 25
+
+
+def _is_perpetrator(ctx: DocContext, sent: Span, trigger: Token, g: Mention) -> bool:
+    before = ctx.doc.text[max(sent.start_char, g.start - 40) : g.start]
+    if _PERPETRATOR_BEFORE.search(before):
+        return True
+    span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "amod"} and root.head.i in {
+        trigger.i, *(t.i for t in trigger.ancestors)
+    }:
+        return True
+    if root.head.lower_ in _ATTACKER_WORDS or any(c.lower_ in _ATTACKER_WORDS for c in root.children):
+        return True
+    return len(_groups_in(ctx, sent)) == 1 and g.start < trigger.idx
+
+
+def _groups_in(ctx: DocContext, sent: Span) -> list[Mention]:
+    return ctx.mentions_in(sent.start_char, sent.end_char, "group")
+
+
+def _read_date(ctx: DocContext, sent: Span, reading: AttackReading) -> None:
+    for ent in sent.ents:
+        if ent.label_ != "DATE" or re.search(r"\b(years?|decades?|recent|ago|past)\b", ent.text, re.I):
+            continue
+        reading.date_text = ent.text
+        base = datetime.combine(ctx.published, time()) if ctx.published else None
+        settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+        if base is not None:
+            settings["RELATIVE_BASE"] = base
+        parsed = dateparser.parse(ent.text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        has_year = bool(re.search(r"\b\d{4}\b", ent.text))
+        if parsed is not None and (has_year or base is not None):
+            reading.date = parsed.date()
+        return
+
+
+def _number(text: str) -> int:
+    text = text.lower().replace(",", "")
+    return int(text) if text.isdigit() else _NUMBER_WORDS[text]
+
+
+def _read_casualties(text: str, reading: AttackReading) -> None:
+    for pattern in _KILLED:
+        m = pattern.search(text)
+        if m:
+            reading.killed, reading.killed_text = _number(m.group(1)), m.group(0)
+            break
+    m = _WOUNDED.search(text)
+    if m:
+        reading.wounded = _number(m.group(1))
+
+
+def _target(sent: Span) -> str | None:
+    for token in sent:
+        target = _TARGETS.get(token.lemma_.lower())
+        if target:
+            return target
+    return None
+
+
+def _compatible(ctx: DocContext, a: AttackReading, b: AttackReading) -> bool:
+    def same(x: object, y: object) -> bool:
+        return x is None or y is None or x == y
+
+    if a.location and b.location and a.location.key != b.location.key:
+        keys = {a.location.key, b.location.key}
+        inside = (a.location.key in ctx.gazetteer and b.location.key in set(ctx.gazetteer.ancestors(a.location.key))) or (
+            b.location.key in ctx.gazetteer and a.location.key in set(ctx.gazetteer.ancestors(b.location.key)))
+        if not inside or len(keys) != 2:
+            return False
+    perps_a, perps_b = {g.key for g in a.perpetrators + a.claimants}, {g.key for g in b.perpetrators + b.claimants}
+    if perps_a and perps_b and not perps_a & perps_b:
+        return False
+    return same(a.date, b.date) and same(a.killed, b.killed)
+
+
+def _merge(ctx: DocContext, readings: list[AttackReading]) -> list[AttackReading]:
+    merged: list[AttackReading] = []
+    for r in readings:
+        for m in merged:
+            if _compatible(ctx, m, r):
+                if r.location and (m.location is None or ctx.specificity(r.location.key) > ctx.specificity(m.location.key)):
+                    m.location = r.location
+                m.perpetrators += [g for g in r.perpetrators if g.key not in {p.key for p in m.perpetrators}]
+                m.claimants += [g for g in r.claimants if g.key not in {c.key for c in m.claimants}]
+                m.date, m.date_text = m.date or r.date, m.date_text or r.date_text
+                if m.killed is None:
+                    m.killed, m.killed_text = r.killed, r.killed_text
+                m.wounded = m.wounded if m.wounded is not None else r.wounded
+                m.target = m.target or r.target
+                m.evidences.append(r.evidence)
+                break
+        else:
+            merged.append(r)
+    return merged
+
+
+def _add_claims(ctx: DocContext, reading: AttackReading, groups: list[Mention], ev: Evidence) -> None:
+    reading.claimants += [g for g in groups if g.key not in {c.key for c in reading.claimants}]
+    reading.evidences.append(ev)
+    reading.claim_evidence.append(ev)
+
+
+def _emit(ctx: DocContext, r: AttackReading) -> None:
+    doc_id = ctx.doc.user_data.get("ckg_doc_id", "")
+    key = f"attack/{digest(doc_id, str(r.evidence.start))}"
+    where = ctx.facts.nodes[ctx.entity(r.location)].label if r.location else None
+    node = ctx.facts.node(key, "Attack", f"{r.trigger} in {where}" if where else r.trigger)
+    node.evidence += [r.evidence, *r.evidences]
+    node.props.update({k: v for k, v in {
+        "attackType": r.trigger, "eventType": r.event_type, "dateText": r.date_text,
+        "date": r.date, "killed": r.killed, "killedText": r.killed_text, "wounded": r.wounded,
+        "targetType": r.target}.items() if v is not None})  # fmt: skip
+    if r.location:
+        ctx.facts.edge(key, "locatedIn", r.location.key, r.evidence)
+    for g in r.perpetrators:
+        ctx.facts.edge(key, "perpetratedBy", ctx.entity(g), r.evidence)
+    for g in r.perpetrators + r.claimants:
+        if r.location:
+            ev = ctx.evidence(r.evidence.start, r.evidence.end, "rule:active-in-attack", 0.7)
+            ctx.facts.edge(ctx.entity(g), "activeIn", r.location.key, ev)
+    for g in r.claimants:
+        claim = f"claim/{digest(key, g.key)}"
+        group = ctx.entity(g)
+        cnode = ctx.facts.node(claim, "Claim", f"{ctx.facts.nodes[group].label} claims {node.label}")
+        sentences = [e for e in [r.evidence, *r.evidences] if _CLAIM.search(e.sentence)]
+        cnode.evidence += sentences or r.claim_evidence or [r.evidence]
+        ev = (sentences or [r.evidence])[0]
+        ctx.facts.edge(claim, "claimant", group, ev)
+        ctx.facts.edge(claim, "claimsResponsibilityFor", key, ev)

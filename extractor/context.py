@@ -1,0 +1,121 @@
+"""What the relation rules share while reading one document: the parsed doc, its mentions, its
+tables, the gazetteer, and the :class:`Facts` being built."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from extractor.facts import Evidence, Facts
+from extractor.gazetteer import Gazetteer
+from extractor.mentions import Mention, NewEntity
+from extractor.tables import Table, find_tables
+
+KIND_CLASS = {"group": "Group", "actor": "Actor", "region": "Region"}
+
+
+@dataclass
+class DocContext:
+    """One document being read."""
+
+    doc: Doc
+    gazetteer: Gazetteer
+    published: date | None = None
+    facts: Facts = field(default_factory=Facts)
+
+    def __post_init__(self) -> None:
+        self.mentions: list[Mention] = list(self.doc._.ckg_mentions or [])
+        self.new_entities: dict[str, NewEntity] = dict(self.doc._.ckg_new_entities or {})
+        self._starts = [m.start for m in self.mentions]
+        self.tables: list[Table] = find_tables(self.doc.text)
+        self.sentences: list[Span] = list(self.doc.sents)
+        self._sent_starts = [s.start_char for s in self.sentences]
+
+    # -- lookups ------------------------------------------------------------------------
+    def mentions_in(self, start: int, end: int, *kinds: str) -> list[Mention]:
+        """Mentions inside the character range, optionally of some kinds, in text order."""
+        i = bisect.bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.end <= end and (not kinds or m.kind in kinds):
+                out.append(m)
+            i += 1
+        return out
+
+    def sentence_at(self, char: int) -> Span:
+        """The sentence that contains a character offset."""
+        return self.sentences[max(0, bisect.bisect_right(self._sent_starts, char) - 1)]
+
+    def in_table(self, char: int) -> bool:
+        """True when the offset is inside a table row."""
+        return any(t.header.start <= char <= t.rows[-1].end for t in self.tables)
+
+    def main_country(self) -> str | None:
+        """The country the document mentions most (for facts with no place of their own)."""
+        counts = Counter(m.key for m in self.mentions if m.kind == "region"
+                         and self.region_type(m.key) == "country")  # fmt: skip
+        return counts.most_common(1)[0][0] if counts else None
+
+    def region_type(self, key: str) -> str | None:
+        """country, subdivision, town, macro-region or other."""
+        if key in self.gazetteer:
+            return self.gazetteer[key].region_type
+        new = self.new_entities.get(key)
+        return new.region_type if new else None
+
+    def specificity(self, key: str) -> int:
+        """Higher for smaller places: town 4, subdivision 3, other 2, country 1, macro 0."""
+        order = {"town": 4, "subdivision": 3, "other": 2, "country": 1, "macro-region": 0}
+        return order.get(self.region_type(key) or "other", 2)
+
+    # -- building facts -----------------------------------------------------------------
+    def evidence(self, start: int, end: int, rule: str, confidence: float) -> Evidence:
+        """Evidence for a fact read from the text between two offsets."""
+        return Evidence(start, end, self.doc.text[start:end], rule, round(confidence, 3))
+
+    def sentence_evidence(self, sent: Span, rule: str, confidence: float) -> Evidence:
+        """Evidence for a fact read from one sentence."""
+        return self.evidence(sent.start_char, sent.end_char, rule, confidence)
+
+    def entity(self, mention: Mention) -> str:
+        """The node of a mentioned entity (regions bring their containing regions along)."""
+        key = mention.key
+        kind = "region" if mention.kind == "demonym" else mention.kind
+        node = self.facts.node(key, KIND_CLASS[kind], self._name(key))
+        if mention.kind != "demonym":
+            node.aliases.add(mention.text)
+            sent = self.sentence_at(mention.start)
+            node.evidence.append(self.evidence(sent.start_char, sent.end_char,
+                                               mention.rule, mention.confidence))  # fmt: skip
+        if kind == "region":
+            self._containment(key, mention)
+        return key
+
+    def named(self, key: str, kind: str) -> str:
+        """The node of an entity known by key only (e.g. the actor behind a mission)."""
+        self.facts.node(key, kind, self._name(key))
+        if kind == "Region":
+            self._containment(key, None)
+        return key
+
+    def _name(self, key: str) -> str:
+        if key in self.gazetteer:
+            return self.gazetteer[key].name
+        return self.new_entities[key].name
+
+    def _containment(self, key: str, mention: Mention | None) -> None:
+        """``partOf`` edges from a region up through every region that contains it."""
+        if key not in self.gazetteer:
+            return
+        start, end = (mention.start, mention.end) if mention else (0, 0)
+        evidence = self.evidence(start, end, "gazetteer:part-of", 0.9)
+        for region in (key, *self.gazetteer.ancestors(key)):
+            for parent in self.gazetteer[region].parents:
+                if parent in self.gazetteer:
+                    self.facts.node(parent, "Region", self.gazetteer[parent].name)
+                    self.facts.edge(region, "partOf", parent, evidence)

@@ -1,0 +1,56 @@
+"""Root-cause factors (weak governance, ethnic tensions, poverty...) from the lexicon, each linked
+to the region it is said to affect: one named in its sentence, else the region the passage is
+about."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.matcher import PhraseMatcher
+from spacy.language import Language
+
+from extractor.context import DocContext
+from extractor.lexicon import factors
+
+_CONTEXT_CHARS = 800
+
+
+def factor_matcher(nlp: Language) -> PhraseMatcher:
+    """A phrase matcher for every factor phrase (built once per pipeline)."""
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    for factor in factors():
+        matcher.add(factor.id, list(nlp.tokenizer.pipe(factor.phrases)))
+    return matcher
+
+
+def read_factors(ctx: DocContext, matcher: PhraseMatcher) -> None:
+    """Add factor nodes and their ``affects`` edges to ``ctx.facts``."""
+    labels = {f.id: f.label for f in factors()}
+    for match_id, start, end in matcher(ctx.doc):
+        factor_id = ctx.doc.vocab.strings[match_id]
+        span = ctx.doc[start:end]
+        sent = span.sent
+        key = f"factor/{factor_id}"
+        node = ctx.facts.node(key, "Factor", labels[factor_id])
+        places = ctx.mentions_in(sent.start_char, sent.end_char, "region", "demonym")
+        if places:
+            best = max(places, key=lambda m: (ctx.specificity(m.key) > 0, -abs(m.start - span.start_char)))
+            region, rule, conf = ctx.entity(best), "rule:factor-sentence", 0.75
+        else:
+            region, rule, conf = _context_region(ctx, sent.start_char), "rule:factor-context", 0.5
+        ev = ctx.sentence_evidence(sent, rule, conf)
+        node.evidence.append(ev)
+        if region is not None:
+            ctx.facts.edge(key, "affects", region, ev)
+
+
+def _context_region(ctx: DocContext, offset: int) -> str | None:
+    """The place most mentioned in the passage before an offset, else the document's country."""
+    before = ctx.mentions_in(max(0, offset - _CONTEXT_CHARS), offset, "region", "demonym")
+    counts = Counter(m for m in before if ctx.specificity(m.key) > 0)
+    if counts:
+        by_key = Counter(m.key for m in counts.elements())
+        top = by_key.most_common(1)[0][0]
+        return ctx.entity(next(m for m in counts if m.key == top))
+    country = ctx.main_country()
+    return ctx.named(country, "Region") if country else None

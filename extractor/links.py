@@ -1,0 +1,86 @@
+"""Affiliations between groups and groups' activity in regions, read from prose and tables."""
+
+from __future__ import annotations
+
+import re
+
+from extractor.context import DocContext
+from extractor.mentions import Mention
+
+#: "<A>-linked <B>": text between A and B that makes B an affiliate of A.
+_A_LINKED_B = re.compile(r"^\s*-?\s*(linked|affiliated|aligned|allied|associated|backed|inspired|"
+                         r"loyal|allied)\b[\w\s-]{0,25}$", re.I)  # fmt: skip
+#: "<B>, an affiliate of <A>": text between B and A that makes B an affiliate of A.
+_B_OF_A = re.compile(r"^[\s,(]*(which is |who are |is |are |was |were |has been )?(also )?"
+                     r"((an?|the|its|their)\s+)?(\w+\s+){0,2}"
+                     r"(affiliates?|branch|offshoot|franchise|wing|faction|ally|allies|arm|"
+                     r"subsidiary|province|splinter group|cell|linked to|affiliated with|"
+                     r"allied with|allied to|aligned with|tied to|loyal to|associated with|"
+                     r"pledged allegiance to|part of|member of)\s+(of\s+|to\s+|with\s+)?"
+                     r"(the\s+)?$", re.I)  # fmt: skip
+_ACTIVE = frozenset(
+    {"active", "operate", "operating", "operates", "present", "presence", "based", "stronghold",
+     "strongholds", "control", "controls", "controlled", "fight", "fighting", "expand",
+     "expanded", "spread", "insurgency", "attack", "attacks", "attacked", "launch", "launched",
+     "wage", "waging", "seized", "occupied", "foothold", "operations", "territory", "cells"}
+)  # fmt: skip
+
+
+def affiliation_modifiers(ctx: DocContext) -> set[Mention]:
+    """Read affiliations; return the mentions used only as the "A" of "A-linked B"."""
+    modifiers: set[Mention] = set()
+    text = ctx.doc.text
+    for sent in ctx.sentences:
+        groups = ctx.mentions_in(sent.start_char, sent.end_char, "group")
+        for i, a in enumerate(groups):
+            for b in groups[i + 1 : i + 3]:
+                between = text[a.end : b.start]
+                if a.key == b.key or len(between) > 60:
+                    continue
+                if _A_LINKED_B.match(between):
+                    _affiliate(ctx, b, a, sent, "rule:a-linked-b", 0.85)
+                    modifiers.add(a)
+                elif _B_OF_A.match(between):
+                    _affiliate(ctx, a, b, sent, "rule:b-affiliate-of-a", 0.8)
+    return modifiers
+
+
+def _affiliate(ctx: DocContext, member: Mention, parent: Mention, sent, rule: str, conf: float
+               ) -> None:  # fmt: skip
+    ev = ctx.sentence_evidence(sent, rule, conf)
+    ctx.facts.edge(ctx.entity(member), "affiliatedWith", ctx.entity(parent), ev)
+
+
+def active_in_prose(ctx: DocContext, modifiers: set[Mention]) -> None:
+    """Group and place in one sentence with a word of activity: the group is active there."""
+    for sent in ctx.sentences:
+        if ctx.in_table(sent.start_char):
+            continue
+        words = {t.lower_ for t in sent}
+        if not words & _ACTIVE:
+            continue
+        groups = [m for m in ctx.mentions_in(sent.start_char, sent.end_char, "group")
+                  if m not in modifiers]  # fmt: skip
+        regions = ctx.mentions_in(sent.start_char, sent.end_char, "region")
+        for g in groups:
+            for r in regions:
+                ev = ctx.sentence_evidence(sent, "rule:active-in-sentence", 0.6)
+                ctx.facts.edge(ctx.entity(g), "activeIn", ctx.entity(r), ev)
+
+
+def active_in_tables(ctx: DocContext) -> None:
+    """Tables with a place column and a group column: each row's groups are active there."""
+    for table in ctx.tables:
+        place = table.column("region", "country", "location", "area", "province", "place")
+        group = table.column("group", "militant", "armed", "perpetrator", "organi", "actor")
+        if place is None or group is None or place == group:
+            continue
+        for row in table.rows:
+            if max(place, group) >= len(row.cells):
+                continue
+            regions = ctx.mentions_in(row.cells[place].start, row.cells[place].end, "region")
+            groups = ctx.mentions_in(row.cells[group].start, row.cells[group].end, "group")
+            ev = ctx.evidence(row.start, row.end, "table:active-in", 0.85)
+            for g in groups:
+                for r in regions:
+                    ctx.facts.edge(ctx.entity(g), "activeIn", ctx.entity(r), ev)

@@ -1,0 +1,289 @@
+"""Find and link entity mentions: gazetteer phrases, acronyms defined in the text, fuzzy matches
+and the statistical NER, combined into one list of :class:`Mention` per document.
+
+The component ``ckg_mentions`` runs after the model's ``ner``. It stores the mentions in
+``doc._.ckg_mentions``, entities the gazetteer does not know in ``doc._.ckg_new_entities``,
+and rewrites ``doc.ents`` so gazetteer names win over the model ('Mali' is a GPE, never a
+PERSON).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from extractor.gazetteer import Entry, Gazetteer, load_gazetteer
+from extractor.normalize import name_key, surface_variants
+from ontology.iris import slugify
+
+#: Words that make an unknown organisation name look like an armed group.
+GROUP_WORDS = frozenset(
+    {"group", "militia", "militias", "movement", "front", "brigade", "brigades", "battalion",
+     "jihad", "jihadist", "mujahideen", "mujahidin", "ansar", "ansaru", "jamaat", "jamaa",
+     "jama", "katiba", "katibat", "harakat", "islamic", "liberation", "rebels", "insurgents",
+     "army", "forces", "fighters", "resistance", "tigers", "guerrillas", "self", "defence",
+     "defense", "wilayat", "province", "caliphate", "mahdi", "martyrs", "sons", "soldiers"}
+)  # fmt: skip
+#: Words next to a name that mark it as an armed group in context.
+GROUP_CONTEXT = frozenset(
+    {"militants", "fighters", "gunmen", "insurgents", "jihadists", "rebels", "militiamen",
+     "claimed", "claiming", "loyal", "affiliated", "linked", "faction", "outfit", "splinter"}
+)  # fmt: skip
+_ACRONYM_AFTER = re.compile(r"(?P<long>[A-Z][^()\n]{3,90}?)\s*\((?P<short>[A-Z][A-Za-z0-9\-./]{1,11})\)")
+_ACRONYM_BEFORE = re.compile(r"\b(?P<short>[A-Z][A-Z0-9\-]{1,11})\s*\((?P<long>[A-Z][^()\n]{3,90}?)\)")
+FUZZY_CUTOFF = 88.0
+_MODEL_LABELS = {"ORG", "NORP", "GPE", "LOC", "PERSON", "FAC"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the text linked to one entity."""
+
+    start: int  # character offsets in the document text
+    end: int
+    text: str
+    key: str  # entity key, e.g. "group/jnim"
+    kind: str  # group | actor | region | demonym
+    rule: str  # the component or rule that linked it
+    confidence: float
+
+
+@dataclass(frozen=True)
+class NewEntity:
+    """An entity found in the text that the gazetteer does not know."""
+
+    key: str
+    kind: str
+    name: str
+    region_type: str | None = None
+
+
+for _name, _default in (("ckg_mentions", None), ("ckg_new_entities", None)):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+
+
+def _patterns(gazetteer: Gazetteer) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """Surface form -> key, for case-insensitive names, case-sensitive names and demonyms."""
+    lower: dict[str, str] = {}
+    exact: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
+    for entry in gazetteer.entries.values():  # in priority order: the first claim wins
+        table = exact if entry.case_sensitive else lower
+        for name in entry.names:
+            for variant in surface_variants(name):
+                (table.setdefault(variant, entry.key) if table is exact
+                 else table.setdefault(variant.lower(), entry.key))  # fmt: skip
+        for acronym in entry.acronyms:
+            exact.setdefault(acronym, entry.key)
+        for demonym in entry.demonyms:
+            demonyms.setdefault(demonym, entry.key)
+    return lower, exact, demonyms
+
+
+class MentionFinder:
+    """The ``ckg_mentions`` pipeline component."""
+
+    def __init__(self, nlp: Language, gazetteer: Gazetteer, use_fuzzy: bool = True) -> None:
+        self.gazetteer = gazetteer
+        self.use_fuzzy = use_fuzzy
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.demonym = PhraseMatcher(nlp.vocab, attr="ORTH")
+        lower, exact, demonyms = _patterns(gazetteer)
+        for matcher, table in ((self.lower, lower), (self.exact, exact), (self.demonym, demonyms)):
+            by_key: dict[str, list[str]] = {}
+            for surface, key in table.items():
+                by_key.setdefault(key, []).append(surface)
+            for key, surfaces in by_key.items():
+                matcher.add(key, list(nlp.tokenizer.pipe(surfaces)))
+        self._fuzzy_names = {**gazetteer.names_of("group"), **gazetteer.names_of("actor")}
+
+    def __call__(self, doc: Doc) -> Doc:
+        gaz = self._gazetteer_spans(doc)
+        local: dict[str, str] = {}  # names and acronyms this document defines -> key
+        new: dict[str, NewEntity] = {}
+        defined = self._acronym_definitions(doc, gaz, local, new)
+        spans = filter_spans([*gaz, *defined])
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        spans += self._model_spans(doc, taken, local, new)
+        spans = filter_spans(spans)
+        doc._.ckg_mentions = [self._mention(s) for s in spans]
+        doc._.ckg_new_entities = new
+        doc.ents = filter_spans([*(_as_ent(s) for s in spans),
+                                 *(e for e in doc.ents if e.label_ not in _MODEL_LABELS)])  # fmt: skip
+        return doc
+
+    # -- gazetteer phrases ------------------------------------------------------------
+    def _gazetteer_spans(self, doc: Doc) -> list[Span]:
+        strings = doc.vocab.strings
+        out: list[Span] = []
+        for matcher, rule, conf in ((self.lower, "gazetteer", 0.95), (self.exact, "gazetteer", 0.9)):
+            for match_id, start, end in matcher(doc):
+                key = strings[match_id]
+                entry = self.gazetteer[key]
+                if entry.case_sensitive and _mistaken_place(doc[start:end]):
+                    continue
+                out.append(_span(doc, start, end, entry.kind, key, rule, conf))
+        for match_id, start, end in self.demonym(doc):
+            out.append(_span(doc, start, end, "demonym", strings[match_id], "demonym", 0.8))
+        return out
+
+    # -- acronyms defined in the text: "Long Name (ACR)" / "ACR (Long Name)" -----------------
+    def _acronym_definitions(self, doc: Doc, gaz: list[Span], local: dict[str, str],
+                             new: dict[str, NewEntity]) -> list[Span]:  # fmt: skip
+        by_end = {s.end_char: s for s in gaz}
+        out: list[Span] = []
+        for pattern in (_ACRONYM_AFTER, _ACRONYM_BEFORE):
+            for m in pattern.finditer(doc.text):
+                long_start, long_end = m.span("long")
+                short = m.group("short").rstrip(".")
+                known = self.gazetteer.by_name(short)
+                long_span = _trim_long_form(doc, long_start, long_end, by_end)
+                if long_span is None:
+                    continue
+                entry = known or self._link_name(long_span.text)
+                if entry is not None and entry.kind not in {"group", "actor"}:
+                    continue
+                if entry is None:
+                    if not _looks_like_group(long_span.text):
+                        continue
+                    key = f"group/{slugify(long_span.text)}"
+                    new[key] = NewEntity(key, "group", long_span.text)
+                    kind = "group"
+                else:
+                    key, kind = entry.key, entry.kind
+                local[name_key(long_span.text)] = key
+                local[short] = key
+                out.append(_span(doc, long_span.start, long_span.end, kind, key, "acronym", 0.9))
+                short_span = doc.char_span(*m.span("short"), alignment_mode="expand")
+                if short_span is not None:
+                    out.append(_span(doc, short_span.start, short_span.end, kind, key, "acronym", 0.9))
+        if local:  # later uses of a defined acronym
+            for token in doc:
+                key = local.get(token.text)
+                if key is not None and token.text.isupper():
+                    out.append(_span(doc, token.i, token.i + 1, key.split("/")[0], key, "acronym", 0.85))
+        return out
+
+    # -- the statistical NER, linked by fuzzy matching or typed by context -----------------
+    def _model_spans(self, doc: Doc, taken: set[int], local: dict[str, str],
+                     new: dict[str, NewEntity]) -> list[Span]:  # fmt: skip
+        out: list[Span] = []
+        for ent in doc.ents:
+            if ent.label_ not in _MODEL_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            ent = _strip_article(ent)
+            if len(ent) == 0:
+                continue
+            key = local.get(name_key(ent.text))
+            if key is not None:
+                out.append(_span(doc, ent.start, ent.end, key.split("/")[0], key, "acronym", 0.85))
+                continue
+            if self.use_fuzzy and ent.label_ in {"ORG", "NORP", "PERSON"}:
+                hit = process.extractOne(name_key(ent.text), self._fuzzy_names.keys(),
+                                         scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF)  # fmt: skip
+                if hit is not None:
+                    key = self._fuzzy_names[hit[0]]
+                    out.append(_span(doc, ent.start, ent.end, key.split("/")[0], key, "fuzzy",
+                                     round(0.9 * hit[1] / 100, 3)))  # fmt: skip
+                    continue
+            if ent.label_ in {"ORG", "NORP", "PERSON"} and _group_in_context(ent):
+                key = f"group/{slugify(ent.text)}"
+                new.setdefault(key, NewEntity(key, "group", ent.text))
+                out.append(_span(doc, ent.start, ent.end, "group", key, "ner+context", 0.6))
+            elif ent.label_ == "GPE" and ent.text[:1].isupper():
+                key = f"region/{slugify(ent.text)}"
+                new.setdefault(key, NewEntity(key, "region", ent.text, "other"))
+                out.append(_span(doc, ent.start, ent.end, "region", key, "ner", 0.5))
+        return out
+
+    def _link_name(self, text: str) -> Entry | None:
+        entry = self.gazetteer.by_name(text)
+        if entry is None and self.use_fuzzy:
+            hit = process.extractOne(name_key(text), self._fuzzy_names.keys(),
+                                     scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF)  # fmt: skip
+            if hit is not None:
+                entry = self.gazetteer[self._fuzzy_names[hit[0]]]
+        return entry
+
+    @staticmethod
+    def _mention(span: Span) -> Mention:
+        rule, conf = span.id_.split("|")
+        return Mention(span.start_char, span.end_char, span.text, span.kb_id_, span.label_,
+                       rule, float(conf))  # fmt: skip
+
+
+def _span(doc: Doc, start: int, end: int, kind: str, key: str, rule: str, conf: float) -> Span:
+    return Span(doc, start, end, label=kind, kb_id=key, span_id=f"{rule}|{conf}")
+
+
+def _as_ent(span: Span) -> Span:
+    label = {"group": "ORG", "actor": "ORG", "region": "GPE", "demonym": "NORP"}[span.label_]
+    return Span(span.doc, span.start, span.end, label=label, kb_id=span.kb_id_)
+
+
+def _mistaken_place(span: Span) -> bool:
+    """A case-sensitive place name that is really a sentence-initial word or a person."""
+    first = span[0]
+    if first.is_sent_start and span.doc[first.i].lower_ in {"will", "may", "said", "mark"}:
+        return True
+    return any(t.ent_type_ in {"PERSON", "ORG", "DATE", "CARDINAL"} for t in span)
+
+
+def _strip_article(span: Span) -> Span:
+    start = span.start
+    while start < span.end and span.doc[start].lower_ in {"the", "a", "an"}:
+        start += 1
+    end = span.end
+    while end > start and span.doc[end - 1].is_punct:
+        end -= 1
+    return span.doc[start:end]
+
+
+def _trim_long_form(doc: Doc, start: int, end: int, by_end: dict[int, Span]) -> Span | None:
+    """The name just before "(ACR)": a gazetteer name ending there, else the capitalised run."""
+    if end in by_end:
+        return by_end[end]
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    tokens = list(span)
+    first = len(tokens)
+    while first > 0 and (tokens[first - 1].is_title or tokens[first - 1].is_upper
+                         or tokens[first - 1].lower_ in _NAME_GLUE):  # fmt: skip
+        first -= 1
+    while first < len(tokens) and tokens[first].lower_ in _NAME_GLUE:
+        first += 1
+    if first >= len(tokens):
+        return None
+    return doc[tokens[first].i : span.end]
+
+
+_NAME_GLUE = frozenset({"al", "el", "wa", "wal", "ul", "of", "the", "for", "and", "-", "'", "’",
+                        "de", "du", "des", "la", "le", "ad", "ash", "an", "bin", "ibn"})  # fmt: skip
+
+
+def _looks_like_group(name: str) -> bool:
+    return any(w in GROUP_WORDS for w in name_key(name).split())
+
+
+def _group_in_context(ent: Span) -> bool:
+    if _looks_like_group(ent.text) and ent.label_ != "PERSON":
+        return True
+    doc = ent.doc
+    window: Iterable = doc[max(ent.sent.start, ent.start - 3) : min(ent.sent.end, ent.end + 3)]
+    return any(t.lower_ in GROUP_CONTEXT for t in window if t.i < ent.start or t.i >= ent.end)
+
+
+@Language.factory("ckg_mentions", default_config={"use_fuzzy": True})
+def make_mention_finder(nlp: Language, name: str, use_fuzzy: bool) -> MentionFinder:
+    """Gazetteer + acronym + fuzzy + NER mention linking (data from :func:`load_gazetteer`)."""
+    return MentionFinder(nlp, load_gazetteer(), use_fuzzy)

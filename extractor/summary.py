@@ -1,0 +1,81 @@
+"""A document's RDF graph as the plain JSON shape of the evaluation files: groups, regions,
+attacks, responses, factors, affiliations and active_in, named by their labels."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rdflib import RDF, Graph, URIRef
+from rdflib.namespace import SKOS
+
+from ontology.namespace import CKG
+
+
+def _label(g: Graph, node: URIRef | None) -> str | None:
+    if node is None:
+        return None
+    value = g.value(node, SKOS.prefLabel)
+    return str(value) if value is not None else None
+
+
+def _mentioned(g: Graph) -> set[URIRef]:
+    """Resources with evidence of being mentioned (not only implied, like containing regions)."""
+    return {s for ev in g.subjects(RDF.predicate, CKG.mentionedIn)  # type: ignore[misc]
+            for s in g.objects(ev, RDF.subject)}  # fmt: skip
+
+
+def _edges(g: Graph, pred: URIRef) -> list[dict[str, str | None]]:
+    return sorted(({"a": _label(g, s), "b": _label(g, o)}  # type: ignore[arg-type]
+                   for s, o in g.subject_objects(pred)), key=str)  # fmt: skip
+
+
+def summarize(g: Graph) -> dict[str, Any]:
+    """The evaluation-file view of one document's graph."""
+    mentioned = _mentioned(g)
+    sentences = [str(s) for s in g.objects(None, CKG.sentence)]
+    groups = []
+    for grp in sorted(g.subjects(RDF.type, CKG.Group)):
+        label = _label(g, grp)  # type: ignore[arg-type]
+        aliases = sorted(str(a) for a in g.objects(grp, SKOS.altLabel))
+        if label and any(label in s for s in sentences):
+            aliases = sorted({label, *aliases})
+        groups.append({"name": label, "aliases_in_text": aliases})
+    regions = [{"name": _label(g, r), "type": str(g.value(r, CKG.regionType) or "other")}  # type: ignore[arg-type]
+               for r in sorted(g.subjects(RDF.type, CKG.Region)) if r in mentioned]  # fmt: skip
+    attacks = []
+    for a in sorted(g.subjects(RDF.type, CKG.Attack)):
+        claims = list(g.subjects(CKG.claimsResponsibilityFor, a))
+        claimant = next((g.value(c, CKG.claimant) for c in claims), None)
+        killed = g.value(a, CKG.killed)
+        attacks.append({
+            "perpetrator": _label(g, g.value(a, CKG.perpetratedBy)),  # type: ignore[arg-type]
+            "claimed_by": _label(g, claimant),  # type: ignore[arg-type]
+            "location": _label(g, g.value(a, CKG.locatedIn)),  # type: ignore[arg-type]
+            "date_text": _str(g.value(a, CKG.dateText)),
+            "killed": int(killed) if killed is not None else None,
+            "target": _str(g.value(a, CKG.targetType)),
+        })  # fmt: skip
+    responses = [{
+        "name_or_description": _label(g, r),  # type: ignore[arg-type]
+        "responder": _label(g, g.value(r, CKG.respondent)),  # type: ignore[arg-type]
+        "kind": _str(g.value(r, CKG.responseKind)),
+        "target": _label(g, g.value(r, CKG.targets)),  # type: ignore[arg-type]
+    } for r in sorted(g.subjects(RDF.type, CKG.Response))]  # fmt: skip
+    factors = []
+    for f in sorted(g.subjects(RDF.type, CKG.Factor)):
+        places = [_label(g, r) for r in g.objects(f, CKG.affects)] or [None]  # type: ignore[arg-type]
+        factors += [{"name": _label(g, f), "region": p} for p in sorted(places, key=str)]  # type: ignore[arg-type]
+    return {
+        "groups": groups,
+        "regions": regions,
+        "attacks": attacks,
+        "responses": responses,
+        "factors": factors,
+        "affiliations": [{"group": e["a"], "affiliated_with": e["b"]}
+                         for e in _edges(g, CKG.affiliatedWith)],  # fmt: skip
+        "active_in": [{"group": e["a"], "region": e["b"]} for e in _edges(g, CKG.activeIn)],
+    }
+
+
+def _str(value: object) -> str | None:
+    return str(value) if value is not None else None
