@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -47,6 +47,12 @@ class Settings(BaseSettings):
     max_document_bytes: int = Field(
         default=2_000_000, ge=1, description="Largest text accepted for extraction."
     )
+
+    @field_validator("api_key", mode="before")
+    @classmethod
+    def _empty_key_is_unset(cls, value: object) -> object:
+        """``KG_API_KEY=`` (as in .env.example) disables writes rather than allowing them."""
+        return None if value in ("", None) else value
 
     @property
     def embedded(self) -> bool:

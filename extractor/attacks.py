@@ -39,8 +39,10 @@ _GENERIC = frozenset({"future", "similar", "potential", "possible", "such", "fur
 _CLAIM = re.compile(r"\b(claim(s|ed|ing)?\s+(of\s+)?(responsibility|duty|credit)|"
                     r"claim(ed|s)? (the |this |that )?(attack|assault|bombing|ambush|raid|kidnapping)|"
                     r"took responsibility|responsibility for)\b", re.I)  # fmt: skip
-_PERPETRATOR_BEFORE = re.compile(r"(attributed to|blamed on|carried out by|by|claimed by|linked to|"
-                                 r"perpetrated by|from|of)\s+(the\s+)?([\w'’-]+\s+){0,3}$", re.I)  # fmt: skip
+_PERPETRATOR_BEFORE = re.compile(r"\b(attributed to|blamed on|carried out by|by|claimed by|"
+                                 r"perpetrated by|from)\s+(the\s+)?([\w'’-]+\s+)?$", re.I)  # fmt: skip
+_AFFILIATION_BEFORE = re.compile(r"\b(linked|affiliated|associated|allied|aligned|loyal|tied|"
+                                 r"allegiance|close)\s+(to|with)\s+(the\s+)?$", re.I)  # fmt: skip
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                  "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
                  "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
@@ -93,6 +95,8 @@ class AttackReading:
     target: str | None = None
     evidences: list[Evidence] = field(default_factory=list)
     claim_evidence: list[Evidence] = field(default_factory=list)
+    #: (role, group key) -> the evidence of the sentence the role was read from
+    role_evidence: dict[tuple[str, str], Evidence] = field(default_factory=dict)
 
     def informative(self) -> bool:
         """Says at least who, where, when or how many."""
@@ -168,6 +172,9 @@ def _read(ctx: DocContext, sent: Span, trigger: Token, groups: list[Mention], cl
     if claimed and groups and not reading.claimants:
         reading.claimants.append(groups[0])
     reading.claimants = [g for g in reading.claimants if g not in reading.perpetrators]
+    for role, mentions in (("perpetratedBy", reading.perpetrators), ("claimant", reading.claimants)):
+        for g in mentions:
+            reading.role_evidence[(role, g.key)] = reading.evidence
     _read_date(ctx, sent, reading)
     _read_casualties(sent.text, reading)
     reading.target = _target(sent)
@@ -191,6 +198,8 @@ def _is_claimant(sent: Span, g: Mention) -> bool:
 
 def _is_perpetrator(ctx: DocContext, sent: Span, trigger: Token, g: Mention) -> bool:
     before = ctx.doc.text[max(sent.start_char, g.start - 40) : g.start]
+    if _AFFILIATION_BEFORE.search(before):
+        return False  # "factions affiliated with al-Qaeda": a network, not the attacker
     if _PERPETRATOR_BEFORE.search(before):
         return True
     span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
@@ -281,6 +290,8 @@ def _merge(ctx: DocContext, readings: list[AttackReading]) -> list[AttackReading
                 m.wounded = m.wounded if m.wounded is not None else r.wounded
                 m.target = m.target or r.target
                 m.evidences.append(r.evidence)
+                for role_key, ev in r.role_evidence.items():
+                    m.role_evidence.setdefault(role_key, ev)
                 break
         else:
             merged.append(r)
@@ -288,7 +299,10 @@ def _merge(ctx: DocContext, readings: list[AttackReading]) -> list[AttackReading
 
 
 def _add_claims(ctx: DocContext, reading: AttackReading, groups: list[Mention], ev: Evidence) -> None:
-    reading.claimants += [g for g in groups if g.key not in {c.key for c in reading.claimants}]
+    for g in groups:
+        if g.key not in {c.key for c in reading.claimants}:
+            reading.claimants.append(g)
+        reading.role_evidence.setdefault(("claimant", g.key), ev)
     reading.evidences.append(ev)
     reading.claim_evidence.append(ev)
 
@@ -306,10 +320,11 @@ def _emit(ctx: DocContext, r: AttackReading) -> None:
     if r.location:
         ctx.facts.edge(key, "locatedIn", r.location.key, r.evidence)
     for g in r.perpetrators:
-        ctx.facts.edge(key, "perpetratedBy", ctx.entity(g), r.evidence)
-    for g in r.perpetrators + r.claimants:
-        if r.location:
-            ev = ctx.evidence(r.evidence.start, r.evidence.end, "rule:active-in-attack", 0.7)
+        ctx.facts.edge(key, "perpetratedBy", ctx.entity(g), r.role_evidence[("perpetratedBy", g.key)])
+    for role, groups in (("perpetratedBy", r.perpetrators), ("claimant", r.claimants)):
+        for g in groups if r.location else ():
+            read = r.role_evidence[(role, g.key)]
+            ev = ctx.evidence(read.start, read.end, "rule:active-in-attack", 0.7)
             ctx.facts.edge(ctx.entity(g), "activeIn", r.location.key, ev)
     for g in r.claimants:
         claim = f"claim/{digest(key, g.key)}"
@@ -317,6 +332,6 @@ def _emit(ctx: DocContext, r: AttackReading) -> None:
         cnode = ctx.facts.node(claim, "Claim", f"{ctx.facts.nodes[group].label} claims {node.label}")
         sentences = [e for e in [r.evidence, *r.evidences] if _CLAIM.search(e.sentence)]
         cnode.evidence += sentences or r.claim_evidence or [r.evidence]
-        ev = (sentences or [r.evidence])[0]
+        ev = r.role_evidence[("claimant", g.key)]
         ctx.facts.edge(claim, "claimant", group, ev)
         ctx.facts.edge(claim, "claimsResponsibilityFor", key, ev)

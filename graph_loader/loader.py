@@ -52,8 +52,8 @@ def document_statements(doc: str, pg: PropertyGraph, batch_size: int, *, retract
     params = {"doc": doc}
     out = [Statement(statement("begin_document"), params)]
     if retract:
-        out += [Statement(statement("retract_relationships"), params),
-                Statement(statement("retract_nodes"), params)]  # fmt: skip
+        out += [Statement(statement(name), params) for name in
+                ("drop_relationships", "retract_relationships", "drop_nodes", "retract_nodes")]
     template = statement("merge_nodes")
     for labels, nodes in sorted(pg.nodes_by_labels().items()):
         cypher = template.replace("__LABELS__", ":".join(labels))
