@@ -75,7 +75,7 @@ def sample_store(settings: Settings, extractor: Extractor) -> Iterator[GraphStor
     store.close()
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -86,7 +86,7 @@ def serve(settings: Settings) -> Iterator[str]:
     """The real app for these settings, served by uvicorn on a free loopback port."""
     from api import create_app
 
-    port = _free_port()
+    port = free_port()
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)
     thread = threading.Thread(target=srv.run, daemon=True)

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from tests.conftest import SEED
+import httpx
+
+from graph_loader.embedded import EmbeddedFalkorDB
+from tests.conftest import SEED, free_port
 
 
 def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -43,3 +48,36 @@ def test_errors_are_one_clear_line(tmp_path: Path) -> None:
     out = run("extract", str(bad), data_dir=tmp_path)
     assert out.returncode == 1
     assert "Traceback" not in out.stderr and "bad.txt" in out.stderr
+
+
+def _serve(data_dir: Path, port: int) -> subprocess.Popen[str]:
+    env = {**os.environ, "KG_DATA_DIR": str(data_dir), "KG_GRAPH_URL": ""}
+    return subprocess.Popen([sys.executable, "-m", "conflict_kg.cli", "serve", "--port", str(port)],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+
+
+def _wait_for(url: str, process: subprocess.Popen[str]) -> httpx.Response:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read() if process.stderr else ""
+        try:
+            return httpx.get(url, timeout=5)
+        except httpx.TransportError:
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer")
+
+
+def test_stopping_and_restarting_serve_keeps_the_data(tmp_path: Path) -> None:
+    assert run("ingest", str(SEED), data_dir=tmp_path).returncode == 0
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/queries/groups_active_in_region?region=Sahel"
+    answers = []
+    for _ in range(2):
+        process = _serve(tmp_path, port)
+        try:
+            answers.append(_wait_for(url, process).json()["rows"])
+        finally:
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=60)
+        assert not EmbeddedFalkorDB(tmp_path).running(), "serve left its database running"
+    assert answers[0] and answers[0] == answers[1]
