@@ -115,6 +115,26 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """Score the extractor on annotated passages: precision, recall and F1 per key."""
+    from extractor.evaluate import evaluate, read_passages
+
+    passages = read_passages(Path(args.file))
+    splits = sorted({p.get("split", "all") for p in passages}) if args.split == "each" else [args.split]
+    extractor = _extractor(_settings(args))
+    results = {}
+    for split in splits:
+        chosen = [p for p in passages if split == "all" or p.get("split") == split]
+        report = evaluate(extractor, chosen)
+        results[split] = report.as_dict()
+        if args.format == "text":
+            print(f"== {split}: {report.passages} passages")
+            print(report.table())
+    if args.format == "json":
+        print(json.dumps(results, indent=2))
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Write the whole graph as RDF."""
     from graph_loader import export_graph, open_store
@@ -181,6 +201,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("extract", cmd_extract)
     p.add_argument("paths", nargs="+", help="text files")
     p.add_argument("--format", choices=("json", "turtle"), default="json")
+    p = add("evaluate", cmd_evaluate)
+    p.add_argument("file", help="evaluation passages (JSON lines, see tests/data/dev.jsonl)")
+    p.add_argument("--split", default="each", help="tune, heldout, all, or each (default)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
     p = add("export", cmd_export)
     p.add_argument("--format", choices=("turtle", "nt", "json-ld", "xml", "trig"), default="turtle")
     p.add_argument("-o", "--output", help="file to write (default: standard output)")

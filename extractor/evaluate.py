@@ -1,0 +1,194 @@
+"""Score the extractor against hand-annotated passages (``tests/data/dev.jsonl``).
+
+Each line holds ``{"id", "split", "text", "gold": {...}}`` in the shape of
+:func:`extractor.summary.summarize`. Names match when they resolve to the same entity (through
+the gazetteer, aliases and fuzzy matching included), otherwise when their normalised forms are
+equal. Per key:
+
+- groups, regions: the set of entities;
+- attacks: one-to-one, on the location plus a shared perpetrator-or-claimant (or neither side
+  naming one);
+- responses: one-to-one, on the kind plus the same responder or a similar name (fuzzy >= 80);
+- factors: (factor kind, region); affiliations: (group, parent); active_in: (group, region).
+
+Precision, recall and F1 are micro-averaged over the passages.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from conflict_kg.errors import InputError
+from extractor.document import SourceText
+from extractor.extract import Extractor
+from extractor.gazetteer import Gazetteer
+from extractor.lexicon import factors
+from extractor.normalize import name_key
+from extractor.summary import summarize
+
+KEYS = ("groups", "regions", "attacks", "responses", "factors", "affiliations", "active_in")
+
+
+@dataclass
+class Score:
+    """True positives, false positives and false negatives of one key."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
+class Report:
+    """Scores per key, and the passages that were read."""
+
+    scores: dict[str, Score] = field(default_factory=lambda: {k: Score() for k in KEYS})
+    passages: int = 0
+
+    def table(self) -> str:
+        """A plain-text table of precision, recall and F1 per key."""
+        lines = [f"{'key':<13} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
+        for key, s in self.scores.items():
+            lines.append(f"{key:<13} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+                         f"{s.tp:5d} {s.fp:5d} {s.fn:5d}")  # fmt: skip
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Scores as plain data."""
+        return {"passages": self.passages, **{
+            k: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
+                "f1": round(s.f1, 4), "tp": s.tp, "fp": s.fp, "fn": s.fn}
+            for k, s in self.scores.items()}}  # fmt: skip
+
+
+class Resolver:
+    """Names -> entity identities, for matching predicted against gold names."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._names = {**gazetteer.names_of("group"), **gazetteer.names_of("actor")}
+        self._factors = {name_key(p): f.id for f in factors() for p in (f.label, *f.phrases)}
+
+    def entity(self, name: str | None) -> str | None:
+        """The gazetteer key a name stands for, else its normalised form."""
+        if not name:
+            return None
+        entry = self.gazetteer.by_name(name) or self.gazetteer.by_demonym(name)
+        if entry is not None:
+            return entry.key
+        key = name_key(name)
+        hit = process.extractOne(key, self._names.keys(), scorer=fuzz.token_sort_ratio,
+                                 score_cutoff=90)  # fmt: skip
+        return self._names[hit[0]] if hit else key
+
+    def factor(self, name: str | None) -> str | None:
+        """The lexicon factor a name stands for, else its normalised form."""
+        if not name:
+            return None
+        key = name_key(name)
+        hit = process.extractOne(key, self._factors.keys(), scorer=fuzz.token_set_ratio,
+                                 score_cutoff=85)  # fmt: skip
+        return self._factors[hit[0]] if hit else key
+
+
+def _match_one_to_one(gold: list[Any], pred: list[Any], same: Callable[[Any, Any], bool]
+                      ) -> Score:  # fmt: skip
+    left = list(pred)
+    tp = 0
+    for g in gold:
+        for i, p in enumerate(left):
+            if same(g, p):
+                tp += 1
+                del left[i]
+                break
+    return Score(tp, len(pred) - tp, len(gold) - tp)
+
+
+def _set_score(gold: set[Any], pred: set[Any]) -> Score:
+    return Score(len(gold & pred), len(pred - gold), len(gold - pred))
+
+
+def score_passage(gold: dict[str, Any], pred: dict[str, Any], r: Resolver) -> dict[str, Score]:
+    """Scores of one passage."""
+    e = r.entity
+    out = {
+        "groups": _set_score({e(g["name"]) for g in gold.get("groups", [])},
+                             {e(g["name"]) for g in pred["groups"]}),
+        "regions": _set_score({e(x["name"]) for x in gold.get("regions", [])},
+                              {e(x["name"]) for x in pred["regions"]}),
+        "factors": _set_score({(r.factor(f["name"]), e(f.get("region"))) for f in gold.get("factors", [])},
+                              {(r.factor(f["name"]), e(f.get("region"))) for f in pred["factors"]}),
+        "affiliations": _set_score(
+            {(e(a["group"]), e(a["affiliated_with"])) for a in gold.get("affiliations", [])},
+            {(e(a["group"]), e(a["affiliated_with"])) for a in pred["affiliations"]}),
+        "active_in": _set_score({(e(a["group"]), e(a["region"])) for a in gold.get("active_in", [])},
+                                {(e(a["group"]), e(a["region"])) for a in pred["active_in"]}),
+    }  # fmt: skip
+
+    def actors(a: dict[str, Any]) -> set[str]:
+        return {x for x in (e(a.get("perpetrator")), e(a.get("claimed_by"))) if x}
+
+    def same_attack(g: dict[str, Any], p: dict[str, Any]) -> bool:
+        ga, pa = actors(g), actors(p)
+        return e(g.get("location")) == e(p.get("location")) and (bool(ga & pa) or not ga and not pa)
+
+    def same_response(g: dict[str, Any], p: dict[str, Any]) -> bool:
+        if g.get("kind") != p.get("kind"):
+            return False
+        if g.get("responder") and e(g["responder"]) == e(p.get("responder")):
+            return True
+        return fuzz.token_set_ratio(name_key(g.get("name_or_description") or ""),
+                                    name_key(p.get("name_or_description") or "")) >= 80  # fmt: skip
+
+    out["attacks"] = _match_one_to_one(gold.get("attacks", []), pred["attacks"], same_attack)
+    out["responses"] = _match_one_to_one(gold.get("responses", []), pred["responses"], same_response)
+    return out
+
+
+def read_passages(path: Path) -> list[dict[str, Any]]:
+    """The passages of an evaluation file, with a clear error for a malformed line."""
+    passages = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            item["text"], item["gold"]  # noqa: B018  (required keys)
+        except (json.JSONDecodeError, KeyError, TypeError) as e:
+            raise InputError(f"{path}:{n}: not an evaluation passage ({e})") from e
+        passages.append(item)
+    return passages
+
+
+def evaluate(extractor: Extractor, passages: Iterable[dict[str, Any]]) -> Report:
+    """Extract every passage and score it against its gold annotation."""
+    resolver = Resolver(extractor.gazetteer)
+    report = Report()
+    items = list(passages)
+    sources = (SourceText(p["text"], url=p.get("source_url"), name=p.get("id", "<text>"))
+               for p in items)  # fmt: skip
+    for item, graph in zip(items, extractor.extract_many(sources), strict=True):
+        report.passages += 1
+        for key, s in score_passage(item["gold"], summarize(graph), resolver).items():
+            total = report.scores[key]
+            total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
+    return report
