@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from extractor.context import DocContext
 from extractor.facts import Evidence
+from extractor.lexicon import response_kind
 from extractor.mentions import Mention
 from ontology.iris import digest
 
@@ -36,11 +37,20 @@ _ATTACKER_WORDS = frozenset({"gunmen", "militants", "jihadists", "assailants", "
                              "militiamen", "bomber", "bombers", "extremists"})  # fmt: skip
 _GENERIC = frozenset({"future", "similar", "potential", "possible", "such", "further", "any",
                       "more", "frequent", "increasing", "coordinated", "prevent", "thwart"})  # fmt: skip
+_NO_CLAIM = re.compile(r"\b(no (immediate )?(claim|one|group|organi[sz]ation)|not (yet )?(been )?claimed|"
+                       r"did not claim|has not claimed|nobody|denied)\b", re.I)  # fmt: skip
 _CLAIM = re.compile(r"\b(claim(s|ed|ing)?\s+(of\s+)?(responsibility|duty|credit)|"
                     r"claim(ed|s)? (the |this |that )?(attack|assault|bombing|ambush|raid|kidnapping)|"
                     r"took responsibility|responsibility for)\b", re.I)  # fmt: skip
 _PERPETRATOR_BEFORE = re.compile(r"\b(attributed to|blamed on|carried out by|by|claimed by|"
-                                 r"perpetrated by|from)\s+(the\s+)?([\w'’-]+\s+)?$", re.I)  # fmt: skip
+                                 r"perpetrated by|suspicion fell on|suspected|"
+                                 r"(militants|fighters|members|gunmen|jihadists|insurgents) (of|from))"
+                                 r"\s+(the\s+)?([\w'’-]+\s+)?$", re.I)  # fmt: skip
+#: Words before a place that make it a landmark, not the place of the event.
+_NOT_THE_PLACE = re.compile(r"\b(border with|borders? of|bordering|neighbou?ring)\s+(the\s+)?$",
+                            re.I)  # fmt: skip
+_NATIONALITY = re.compile(r"^\s*(and [\w.]+ )?(soldiers|troops|forces|military|army|nationals|"
+                          r"citizens|personnel|officials|government)\b", re.I)  # fmt: skip
 _AFFILIATION_BEFORE = re.compile(r"\b(linked|affiliated|associated|allied|aligned|loyal|tied|"
                                  r"allegiance|close)\s+(to|with)\s+(the\s+)?$", re.I)  # fmt: skip
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -114,8 +124,10 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
         groups = [m for m in ctx.mentions_in(sent.start_char, sent.end_char, "group")
                   if m not in modifiers]  # fmt: skip
         trigger = _trigger(sent, groups)
-        claim = _CLAIM.search(sent.text)
+        claim = _CLAIM.search(sent.text) if not _NO_CLAIM.search(sent.text) else None
         if trigger is None:
+            if readings and _casualties_only(sent, readings[-1], ctx):
+                continue
             if claim and groups:
                 pending_claims.append((sent, groups))
             continue
@@ -138,8 +150,9 @@ def _trigger(sent: Span, groups: list[Mention]) -> Token | None:
         if lemma not in TRIGGERS:
             continue
         if token.pos_ == "NOUN":
-            if token.tag_ in {"NNS", "NNPS"} and lemma not in {"gunfire"}:
-                continue  # "attacks are becoming more frequent": generic
+            counted = any(c.dep_ == "nummod" for c in token.children)
+            if token.tag_ in {"NNS", "NNPS"} and lemma not in {"gunfire"} and not counted:
+                continue  # "attacks are becoming more frequent": generic; "two bombings": not
             if any(c.lower_ in _GENERIC for c in token.children) or token.head.lower_ in _GENERIC:
                 continue
             return token
@@ -159,7 +172,9 @@ def _read(ctx: DocContext, sent: Span, trigger: Token, groups: list[Mention], cl
     lemma = trigger.lemma_.lower()
     reading = AttackReading(ctx.sentence_evidence(sent, "rule:attack-sentence", 0.7), lemma,
                             TRIGGERS[lemma])  # fmt: skip
-    regions = [m for m in ctx.mentions_in(sent.start_char, sent.end_char, "region")]
+    regions = [m for m in ctx.mentions_in(sent.start_char, sent.end_char, "region")
+               if not _NOT_THE_PLACE.search(ctx.doc.text[max(0, m.start - 30) : m.start])
+               and not _NATIONALITY.match(ctx.doc.text[m.end : m.end + 30])]  # fmt: skip
     if regions:
         near = [m for m in regions if _after_locative(ctx, m)] or regions
         reading.location = max(near, key=lambda m: (ctx.specificity(m.key),
@@ -177,7 +192,7 @@ def _read(ctx: DocContext, sent: Span, trigger: Token, groups: list[Mention], cl
             reading.role_evidence[(role, g.key)] = reading.evidence
     _read_date(ctx, sent, reading)
     _read_casualties(sent.text, reading)
-    reading.target = _target(sent)
+    reading.target = _target(sent, trigger)
     if reading.event_type is None:
         reading.event_type = "armed-clash" if reading.target == "military" else "attack"
     return reading
@@ -251,28 +266,58 @@ def _read_casualties(text: str, reading: AttackReading) -> None:
         reading.wounded = _number(m.group(1))
 
 
-def _target(sent: Span) -> str | None:
-    for token in sent:
+def _target(sent: Span, trigger: Token) -> str | None:
+    """The kind of target named after the trigger (else before it), skipping who reported it."""
+    after = [t for t in sent if t.i > trigger.i]
+    before = [t for t in sent if t.i < trigger.i]
+    for token in after + before[::-1]:
+        if token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in {"say", "tell", "report"}:
+            continue
         target = _TARGETS.get(token.lemma_.lower())
         if target:
             return target
     return None
 
 
+_PASSIVE_KILLED = re.compile(r"\b(were|was|been|are) (killed|dead|slain|wounded|injured)\b|\bdeath toll\b|"
+                             r"\b(killing|killed)\b", re.I)  # fmt: skip
+
+
+def _casualties_only(sent: Span, last: AttackReading, ctx: DocContext) -> bool:
+    """A sentence right after an attack that only gives its casualties: add them to it."""
+    if sent.start_char - last.evidence.end > 400 or not _PASSIVE_KILLED.search(sent.text):
+        return False
+    if response_kind(sent.text) is not None:
+        return False  # "the drone strike killed 10": a response's toll, not the attack's
+    probe = AttackReading(last.evidence, last.trigger, last.event_type)
+    _read_casualties(sent.text, probe)
+    if probe.killed is None and probe.wounded is None:
+        return False
+    if last.killed is None and probe.killed is not None:
+        last.killed, last.killed_text = probe.killed, probe.killed_text
+    if last.wounded is None:
+        last.wounded = probe.wounded
+    last.evidences.append(ctx.sentence_evidence(sent, "rule:casualties-sentence", 0.6))
+    return True
+
+
 def _compatible(ctx: DocContext, a: AttackReading, b: AttackReading) -> bool:
     def same(x: object, y: object) -> bool:
         return x is None or y is None or x == y
 
-    if a.location and b.location and a.location.key != b.location.key:
-        keys = {a.location.key, b.location.key}
-        inside = (a.location.key in ctx.gazetteer and b.location.key in set(ctx.gazetteer.ancestors(a.location.key))) or (
-            b.location.key in ctx.gazetteer and a.location.key in set(ctx.gazetteer.ancestors(b.location.key)))
-        if not inside or len(keys) != 2:
-            return False
+    if a.location and b.location and not _nested(ctx, a.location.key, b.location.key):
+        return False
     perps_a, perps_b = {g.key for g in a.perpetrators + a.claimants}, {g.key for g in b.perpetrators + b.claimants}
     if perps_a and perps_b and not perps_a & perps_b:
         return False
     return same(a.date, b.date) and same(a.killed, b.killed)
+
+
+def _nested(ctx: DocContext, x: str, y: str) -> bool:
+    """Same place, one inside the other, or a place the gazetteer does not know (can't tell)."""
+    if x == y or x not in ctx.gazetteer or y not in ctx.gazetteer:
+        return True
+    return x in set(ctx.gazetteer.ancestors(y)) or y in set(ctx.gazetteer.ancestors(x))
 
 
 def _merge(ctx: DocContext, readings: list[AttackReading]) -> list[AttackReading]:

@@ -110,10 +110,14 @@ class DocContext:
 
     def _containment(self, key: str, mention: Mention | None) -> None:
         """``partOf`` edges from a region up through every region that contains it."""
-        if key not in self.gazetteer:
-            return
         start, end = (mention.start, mention.end) if mention else (0, 0)
         evidence = self.evidence(start, end, "gazetteer:part-of", 0.9)
+        if key not in self.gazetteer:
+            new = self.new_entities.get(key)
+            for parent in new.parents if new else ():
+                self.named(parent, "Region")
+                self.facts.edge(key, "partOf", parent, self.evidence(start, end, "rule:part-of", 0.7))
+            return
         for region in (key, *self.gazetteer.ancestors(key)):
             for parent in self.gazetteer[region].parents:
                 if parent in self.gazetteer:

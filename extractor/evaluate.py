@@ -8,7 +8,9 @@ equal. Per key:
 - groups, regions: the set of entities;
 - attacks: one-to-one, on the location plus a shared perpetrator-or-claimant (or neither side
   naming one);
-- responses: one-to-one, on the kind plus the same responder or a similar name (fuzzy >= 80);
+- responses: one-to-one, on the kind plus the same responder (an actor matches the bodies it
+  belongs to and the state it is named after: AFRICOM ~ U.S. forces ~ United States) or a
+  similar name (fuzzy >= 80);
 - factors: (factor kind, region); affiliations: (group, parent); active_in: (group, region).
 
 Precision, recall and F1 are micro-averaged over the passages.
@@ -100,6 +102,23 @@ class Resolver:
                                  score_cutoff=90)  # fmt: skip
         return self._names[hit[0]] if hit else key
 
+    def family(self, name: str | None) -> set[str]:
+        """An actor and what it belongs to: its parent bodies ('AFRICOM' -> 'U.S. forces') and
+        the state its name starts with ('Malian Armed Forces' -> Mali, 'U.S. forces' -> US)."""
+        key = self.entity(name)
+        if key is None:
+            return set()
+        out = {key}
+        if key in self.gazetteer:
+            out |= set(self.gazetteer.ancestors(key))
+        for k in list(out):
+            if k in self.gazetteer and self.gazetteer[k].kind == "actor":
+                first = self.gazetteer[k].name.split()[0]
+                state = self.gazetteer.by_demonym(first) or self.gazetteer.by_name(first)
+                if state is not None and state.region_type == "country":
+                    out.add(state.key)
+        return out
+
     def factor(self, name: str | None) -> str | None:
         """The lexicon factor a name stands for, else its normalised form."""
         if not name:
@@ -154,7 +173,7 @@ def score_passage(gold: dict[str, Any], pred: dict[str, Any], r: Resolver) -> di
     def same_response(g: dict[str, Any], p: dict[str, Any]) -> bool:
         if g.get("kind") != p.get("kind"):
             return False
-        if g.get("responder") and e(g["responder"]) == e(p.get("responder")):
+        if g.get("responder") and r.family(g["responder"]) & r.family(p.get("responder")):
             return True
         return fuzz.token_set_ratio(name_key(g.get("name_or_description") or ""),
                                     name_key(p.get("name_or_description") or "")) >= 80  # fmt: skip

@@ -114,7 +114,7 @@ class Gazetteer:
         return {n: k for n, k in self._by_name.items() if self.entries[k].kind == kind}
 
     def ancestors(self, key: str) -> Iterator[str]:
-        """Every region that contains this one, nearest first, each once."""
+        """Every region that contains this one (or actor this one is part of), nearest first."""
         seen: set[str] = set()
         queue = list(self.entries[key].parents)
         while queue:
@@ -150,6 +150,7 @@ def _curated(macro_members: dict[str, list[str]]) -> Iterator[Entry]:
             key=f"actor/{a['id']}", kind="actor", name=a["name"],
             aliases=tuple(a.get("aliases", ())), acronyms=tuple(a.get("acronyms", ())),
             actor_type=a.get("actor_type"), response_kind=a.get("response_kind"),
+            parents=(f"actor/{a['part_of']}",) if a.get("part_of") else (),
         )  # fmt: skip
     for m in data["macro_regions"]:
         for member in m.get("members", ()):

@@ -10,14 +10,22 @@ from extractor.mentions import Mention
 #: "<A>-linked <B>": text between A and B that makes B an affiliate of A.
 _A_LINKED_B = re.compile(r"^\s*-?\s*(linked|affiliated|aligned|allied|associated|backed|inspired|"
                          r"loyal|allied)\b[\w\s-]{0,25}$", re.I)  # fmt: skip
-#: "<B>, an affiliate of <A>": text between B and A that makes B an affiliate of A.
-_B_OF_A = re.compile(r"^[\s,(]*(which is |who are |is |are |was |were |has been )?(also )?"
-                     r"((an?|the|its|their)\s+)?(\w+\s+){0,2}"
-                     r"(affiliates?|branch|offshoot|franchise|wing|faction|ally|allies|arm|"
-                     r"subsidiary|province|splinter group|cell|linked to|affiliated with|"
-                     r"allied with|allied to|aligned with|tied to|loyal to|associated with|"
-                     r"pledged allegiance to|part of|member of)\s+(of\s+|to\s+|with\s+)?"
-                     r"(the\s+)?$", re.I)  # fmt: skip
+_CUES = (r"affiliates?|branch|offshoot|franchise|wing|faction|ally|allies|arm|subsidiary|"
+         r"province|division|chapter|splinter group|cell|precursor|predecessor|forerunner|"
+         r"successor|member|part|linked|affiliated|allied|aligned|tied|loyal|associated|"
+         r"allegiance|umbrella organi[sz]ation|umbrella group")
+#: "<B>, an affiliate of <A>" / "<B> is an offshoot and a close ally of <A>": text between B and A.
+_B_OF_A = re.compile(r"^[\s,(]*(which |who |that )?(is |are |was |were |has been |have been |"
+                     r"became |swore |pledged )?(also |now )?[\w\s,-]{0,50}?\b(" + _CUES + r")"
+                     r"\s+(of|to|with|for)\s+(the\s+)?([\w'’-]+\s+)?$", re.I)  # fmt: skip
+#: "It is the official branch of <A>": a sentence about the group just named.
+_IT_OF_A = re.compile(r"^(it|the group|the organi[sz]ation|the movement|this group)\s+(is|was|"
+                      r"became|has been|remains)\b[\w\s,-]{0,60}?\b(" + _CUES + r")\s+(of|to|with)"
+                      r"\s+(the\s+)?([\w'’-]+\s+)?$", re.I)  # fmt: skip
+#: "<X> ... formed by the merger of <A>, <B> and <C>": the members of a merger.
+_MERGER = re.compile(r"\b(merger of|merging of|formed by|coalition of|alliance of|union of|"
+                     r"umbrella (organi[sz]ation|group) for)\b", re.I)  # fmt: skip
+_POSSESSIVE = re.compile(r"^['’]s\s+$")
 _ACTIVE = frozenset(
     {"active", "operate", "operating", "operates", "present", "presence", "based", "stronghold",
      "strongholds", "control", "controls", "controlled", "fight", "fighting", "expand",
@@ -36,19 +44,48 @@ def affiliation_modifiers(ctx: DocContext) -> set[Mention]:
     text = ctx.doc.text
     modifiers = {m for m in ctx.mentions if m.kind == "group"
                  and _MODIFIER_AFTER.match(text[m.end : m.end + 30])}  # fmt: skip
+    previous: Mention | None = None  # the group the last sentences were about
     for sent in ctx.sentences:
         groups = ctx.mentions_in(sent.start_char, sent.end_char, "group")
         for i, a in enumerate(groups):
             for b in groups[i + 1 : i + 3]:
                 between = text[a.end : b.start]
-                if a.key == b.key or len(between) > 60:
+                if a.key == b.key or len(between) > 90:
                     continue
                 if _A_LINKED_B.match(between):
                     _affiliate(ctx, b, a, sent, "rule:a-linked-b", 0.85)
                     modifiers.add(a)
-                elif _B_OF_A.match(between):
+                elif _POSSESSIVE.match(between):
+                    _affiliate(ctx, b, a, sent, "rule:a-possessive-b", 0.7)
+                    modifiers.add(a)
+                elif _B_OF_A.match(between) and not _MERGER.search(between):
                     _affiliate(ctx, a, b, sent, "rule:b-affiliate-of-a", 0.8)
+        if groups and previous is not None:
+            first = groups[0]
+            if _IT_OF_A.match(text[sent.start_char : first.start].strip() + " "):
+                _affiliate(ctx, previous, first, sent, "rule:it-affiliate-of-a", 0.65)
+        _mergers(ctx, sent, groups)
+        subjects = [g for g in groups if _is_subject(ctx, g)]
+        previous = subjects[0] if subjects else previous
     return modifiers
+
+
+def _is_subject(ctx: DocContext, g: Mention) -> bool:
+    span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
+    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass", "ROOT"}
+
+
+def _mergers(ctx: DocContext, sent, groups: list[Mention]) -> None:  # type: ignore[no-untyped-def]
+    """"X, formed by the merger of A, B and C": A, B and C are affiliated with X."""
+    m = _MERGER.search(sent.text)
+    if m is None:
+        return
+    cue = sent.start_char + m.end()
+    whole = [g for g in groups if g.end <= cue]
+    parts = [g for g in groups if g.start >= cue]
+    if whole:
+        for part in parts:
+            _affiliate(ctx, part, whole[0], sent, "rule:merger-of", 0.7)
 
 
 def _affiliate(ctx: DocContext, member: Mention, parent: Mention, sent, rule: str, conf: float

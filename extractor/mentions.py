@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.util import filter_spans
 
 from extractor.gazetteer import Entry, Gazetteer, load_gazetteer
@@ -63,6 +64,7 @@ class NewEntity:
     kind: str
     name: str
     region_type: str | None = None
+    parents: tuple[str, ...] = ()
 
 
 for _name, _default in (("ckg_mentions", None), ("ckg_new_entities", None)):
@@ -88,7 +90,8 @@ def _patterns(gazetteer: Gazetteer) -> tuple[dict[str, str], dict[str, str], dic
                 else:
                     lower.setdefault(variant.lower(), (variant, entry.key))
         for acronym in entry.acronyms:
-            exact.setdefault(acronym, entry.key)
+            for variant in surface_variants(acronym):
+                exact.setdefault(variant, entry.key)
         for demonym in entry.demonyms:
             demonyms.setdefault(demonym, entry.key)
     return {v: k for v, k in lower.values()}, exact, demonyms
@@ -120,6 +123,8 @@ class MentionFinder:
         spans = filter_spans([*gaz, *defined])
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans += self._model_spans(doc, taken, local, new)
+        taken = {i for s in spans for i in range(s.start, s.end)}
+        spans += _named_places(doc, spans, taken, new, self.gazetteer)
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans += _named_groups(doc, taken, new)
         spans = filter_spans(spans)
@@ -299,6 +304,56 @@ NAME_HEADS = frozenset({"brigade", "brigades", "movement", "front", "army", "mil
                         "mujahideen", "mujahidin", "jihad", "ansar", "jamaat", "katiba", "katibat",
                         "liberation", "resistance", "sons", "martyrs", "guardians", "lions",
                         "tigers", "legion", "vanguard", "coalition", "alliance", "forces"})  # fmt: skip
+
+
+_PLACE_NOUNS = frozenset({"town", "village", "city", "locality", "commune", "district",
+                          "hamlet", "settlement", "camp"})  # fmt: skip
+
+
+def _title_run_before(doc: Doc, end: int, taken: set[int]) -> Span | None:
+    start = end
+    while start > 0 and end - start < 3 and start - 1 not in taken and doc[start - 1].is_title:
+        start -= 1
+    if start == end or doc[start].is_sent_start and doc[start].lower_ in STOP_WORDS:
+        return None
+    return doc[start:end]
+
+
+def _title_run_after(doc: Doc, start: int, taken: set[int]) -> Span | None:
+    end = start
+    while end < len(doc) and end - start < 3 and end not in taken and doc[end].is_title:
+        end += 1
+    return doc[start:end] if end > start else None
+
+
+def _named_places(doc: Doc, spans: list[Span], taken: set[int], new: dict[str, NewEntity],
+                  gazetteer: Gazetteer) -> list[Span]:  # fmt: skip
+    """Places the gazetteer lacks, named the way reports name small places: 'Bacaw, Somalia',
+    'the village of Tongo Tongo'."""
+    out: list[Span] = []
+
+    def add(span: Span | None, parent: str | None) -> None:
+        if span is None or any(i in taken for i in range(span.start, span.end)):
+            return
+        if span[0].ent_type_ in {"PERSON", "ORG", "NORP", "DATE"} or span.text.lower() in STOP_WORDS:
+            return
+        code = gazetteer[parent].iso3166 if parent in gazetteer else None
+        key = f"region/{slugify(span.text)}" + (f"-{code.lower()}" if code else "")
+        new.setdefault(key, NewEntity(key, "region", span.text, "town", (parent,) if parent else ()))
+        out.append(_span(doc, span.start, span.end, "region", key, "pattern:place", 0.6))
+        taken.update(range(span.start, span.end))
+
+    for s in spans:
+        if s.label_ == "region" and s.kb_id_ in gazetteer and s.start >= 2 and doc[s.start - 1].text == ",":
+            if gazetteer[s.kb_id_].region_type in {"country", "subdivision"}:
+                add(_title_run_before(doc, s.start - 1, taken), s.kb_id_)
+    for token in doc[:-2]:
+        if token.lower_ in _PLACE_NOUNS and doc[token.i + 1].lower_ == "of":
+            add(_title_run_after(doc, token.i + 2, taken), None)  # "the village of X"
+        elif (token.text == "," and doc[token.i + 1].lower_ in {"a", "the"}
+              and token.i + 2 < len(doc) and doc[token.i + 2].lower_ in _PLACE_NOUNS):
+            add(_title_run_before(doc, token.i, taken), None)  # "X, a town near ..."
+    return out
 
 
 def _named_groups(doc: Doc, taken: set[int], new: dict[str, NewEntity]) -> list[Span]:

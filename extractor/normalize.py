@@ -39,7 +39,7 @@ def surface_variants(name: str) -> set[str]:
     """
     variants = {name, fold(name)}
     if "-" in name:
-        variants |= {v.replace("-", " ") for v in variants}
+        variants |= {v.replace("-", dash) for v in variants for dash in (" ", "–", "—")}
     if _APOSTROPHE_RE.search(name):
         variants |= {_APOSTROPHE_RE.sub(a, v) for v in variants for a in ("'", "’", "")}
     return {_SPACE_RE.sub(" ", v).strip() for v in variants if v.strip()}

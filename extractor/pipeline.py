@@ -7,6 +7,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 import extractor.mentions  # noqa: F401  (registers ckg_mentions)
 import extractor.relations  # noqa: F401  (registers ckg_relations)
@@ -29,6 +30,7 @@ def load_model(name: str) -> Language:
 def build_pipeline(model: str, fast: bool = False) -> Language:
     """The model with conflict-kg's components; ``fast`` drops the parser (bulk ingestion)."""
     nlp = load_model(model)
+    _split_citation_marks(nlp)
     if fast:
         nlp.disable_pipe("parser")
         if "senter" in nlp.pipe_names or "senter" in nlp.disabled:
@@ -39,3 +41,9 @@ def build_pipeline(model: str, fast: bool = False) -> Language:
     nlp.add_pipe("ckg_mentions", after="ner")
     nlp.add_pipe("ckg_relations", last=True)
     return nlp
+
+
+def _split_citation_marks(nlp: Language) -> None:
+    """Split encyclopedia citation marks off words: 'Maghreb.[6]' -> 'Maghreb', '.', '[', '6', ']'."""
+    infixes = [*nlp.Defaults.infixes, r"(?<=[\w)])\.(?=\[)", r"\[", r"\]"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

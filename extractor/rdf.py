@@ -7,10 +7,16 @@ character span, the rule or model that read it and a confidence. Reification was
 RDF-star and over named graphs per fact because it is plain RDF 1.1: every store, serialiser
 and property-graph mapping (neosemantics included) keeps it, and a statement read twice gets
 two Evidence resources instead of one graph per sentence.
+
+Typologies are linked as SKOS concepts (``ckg:subEventType``, ``ckg:responseType``,
+``ckg:factorType``, ``ckg:actorCategory``) next to the notation strings; countries and towns link
+their GeoNames feature; each casualty figure is a ``ckg:CasualtyFigure`` with its own evidence;
+attacks and responses record the precision of their date and place.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -20,14 +26,27 @@ from rdflib.namespace import DCTERMS, SKOS
 from extractor.document import SourceText
 from extractor.facts import Evidence, Facts, Node
 from extractor.gazetteer import Gazetteer
+from ontology.concepts import ACTOR_TYPE, EVENT_TYPE, FACTOR, RESPONSE_KIND, concept_iri
 from ontology.iris import digest
-from ontology.namespace import CKG
+from ontology.namespace import CKG, GEONAMES
 
 _PROPS: dict[str, URIRef] = {
     "attackType": CKG.attackType, "eventType": CKG.eventType, "dateText": CKG.dateText,
     "date": CKG.date, "killed": CKG.killed, "killedText": CKG.killedText,
     "wounded": CKG.wounded, "targetType": CKG.targetType, "responseKind": CKG.responseKind,
 }  # fmt: skip
+#: Literal property -> (concept scheme, object property linking the concept).
+_CONCEPTS: dict[URIRef, tuple[str, URIRef]] = {
+    CKG.eventType: (EVENT_TYPE, CKG.subEventType), CKG.responseKind: (RESPONSE_KIND, CKG.responseType),
+    CKG.actorType: (ACTOR_TYPE, CKG.actorCategory),
+}  # fmt: skip
+_HEDGED = re.compile(r"\b(at least|more than|over|some|about|around|nearly|up to|an estimated|"
+                     r"dozens|dozen|scores|hundreds)\b", re.I)  # fmt: skip
+_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_DAY = re.compile(r"\b(\d{1,2}(st|nd|rd|th)?\b(?!\d)|today|yesterday|tonight|last night|"
+                  r"(mon|tues|wednes|thurs|fri|satur|sun)day)", re.I)  # fmt: skip
+_PLACE_PRECISION = {"town": "town", "subdivision": "subdivision", "country": "country",
+                    "macro-region": "macro-region"}  # fmt: skip
 
 
 def document_iri(base: str, source: SourceText) -> URIRef:
@@ -57,6 +76,7 @@ def to_rdf(facts: Facts, source: SourceText, gazetteer: Gazetteer, base: str) ->
         p = getattr(CKG, edge.pred)
         g.add((s, p, o))
         _evidence(g, doc, s, p, o, edge.evidence)
+    _place_precision(g)
     return g
 
 
@@ -70,18 +90,81 @@ def _node(g: Graph, node: Node, doc: URIRef, gazetteer: Gazetteer, base: str, la
         g.add((iri, SKOS.altLabel, Literal(alias, lang=lang)))
     g.add((iri, CKG.mentionedIn, doc))
     for key, value in node.props.items():
-        g.add((iri, _PROPS[key], _literal(value)))
+        _add(g, iri, _PROPS[key], _literal(value))
     entry = gazetteer.entries.get(node.key)
     if entry is not None:
         for prop, value in ((CKG.regionType, entry.region_type), (CKG.iso3166, entry.iso3166),
                             (CKG.geonamesId, entry.geonames_id),
                             (CKG.actorType, entry.actor_type)):  # fmt: skip
             if value:
-                g.add((iri, prop, Literal(value)))
+                _add(g, iri, prop, Literal(value))
+        if entry.geonames_id:
+            g.add((iri, CKG.geonamesFeature, GEONAMES[f"{entry.geonames_id}/"]))
     elif node.kind == "Region":
         g.add((iri, CKG.regionType, Literal("other")))
+    if node.kind == "Factor":
+        g.add((iri, CKG.factorType, concept_iri(FACTOR, node.key.split("/", 1)[1])))
+    if node.kind == "Attack":
+        _casualty_figures(g, doc, iri, node)
+        _date_precision(g, iri, node.props.get("dateText"), node.props.get("date"))
     for ev in node.evidence:
         _evidence(g, doc, iri, CKG.mentionedIn, doc, ev)
+
+
+def _add(g: Graph, iri: URIRef, prop: URIRef, value: Literal) -> None:
+    """Add a literal property and, for a typology notation, the link to its SKOS concept."""
+    g.add((iri, prop, value))
+    if prop in _CONCEPTS:
+        scheme, link = _CONCEPTS[prop]
+        g.add((iri, link, concept_iri(scheme, str(value))))
+
+
+def _casualty_figures(g: Graph, doc: URIRef, attack: URIRef, node: Node) -> None:
+    """Each reported figure as a ckg:CasualtyFigure with its phrase, bounds and evidence."""
+    for kind, text_key in (("killed", "killedText"), ("wounded", None)):
+        low = node.props.get(kind)
+        if low is None:
+            continue
+        text = str(node.props.get(text_key) or low) if text_key else str(low)
+        figure = URIRef(f"{attack}/{kind}/{digest(str(doc), text, str(low))}")
+        g.add((attack, CKG.casualtyFigure, figure))
+        g.add((figure, RDF.type, CKG.CasualtyFigure))
+        g.add((figure, CKG.casualtyKind, Literal(kind)))
+        g.add((figure, CKG.figureLow, Literal(low, datatype=XSD.integer)))
+        g.add((figure, CKG.figureText, Literal(text)))
+        if not _HEDGED.search(text):
+            g.add((figure, CKG.figureHigh, Literal(low, datatype=XSD.integer)))
+            if kind == "killed":
+                g.add((attack, CKG.killedHigh, Literal(low, datatype=XSD.integer)))
+        said = [e for e in node.evidence if text in e.sentence] or node.evidence[:1]
+        for ev in said:
+            _evidence(g, doc, attack, CKG.casualtyFigure, figure, ev)
+
+
+def _date_precision(g: Graph, iri: URIRef, text: object, when: object) -> None:
+    """day / week / month / year, as ACLED's time_precision, from the date phrase."""
+    if when is None or text is None:
+        return
+    phrase = str(text)
+    if "week" in phrase.lower():
+        precision = "week"
+    elif _DAY.search(phrase):
+        precision = "day"
+    elif _MONTH.search(phrase):
+        precision = "month"
+    else:
+        precision = "year"
+    g.add((iri, CKG.datePrecision, Literal(precision)))
+
+
+def _place_precision(g: Graph) -> None:
+    """The precision of each located event's most precise place, as ACLED's geo_precision."""
+    order = list(_PLACE_PRECISION)
+    for event in set(g.subjects(CKG.locatedIn, None)):
+        types = [str(g.value(place, CKG.regionType)) for place in g.objects(event, CKG.locatedIn)]
+        known = sorted((t for t in types if t in _PLACE_PRECISION), key=order.index)
+        if known:
+            g.add((event, CKG.placePrecision, Literal(_PLACE_PRECISION[known[0]])))
 
 
 def _literal(value: object) -> Literal:
@@ -105,4 +188,8 @@ def _evidence(g: Graph, doc: URIRef, s: URIRef, p: URIRef, o: URIRef, ev: Eviden
     g.add((iri, CKG.charStart, Literal(ev.start, datatype=XSD.integer)))
     g.add((iri, CKG.charEnd, Literal(ev.end, datatype=XSD.integer)))
     g.add((iri, CKG.extractedBy, Literal(ev.rule)))
-    g.add((iri, CKG.confidence, Literal(Decimal(str(ev.confidence)), datatype=XSD.decimal)))
+    confidence = Decimal(str(ev.confidence))
+    old = g.value(iri, CKG.confidence)
+    if old is None or confidence > old.toPython():  # the same reading twice: keep the surer one
+        g.remove((iri, CKG.confidence, None))
+        g.add((iri, CKG.confidence, Literal(confidence, datatype=XSD.decimal)))
