@@ -8,5 +8,18 @@ from ontology.namespace import CKG
 
 ONTOLOGY_DIR = Path(str(files(__name__)))
 ONTOLOGY_FILE = ONTOLOGY_DIR / "conflict.ttl"
+SCHEMES_FILE = ONTOLOGY_DIR / "schemes.ttl"
+SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
+CONTEXT_FILE = ONTOLOGY_DIR / "context.jsonld"
 
-__all__ = ["CKG", "ONTOLOGY_DIR", "ONTOLOGY_FILE", "mint_event_iri", "mint_iri", "slugify"]
+__all__ = [
+    "CKG",
+    "CONTEXT_FILE",
+    "ONTOLOGY_DIR",
+    "ONTOLOGY_FILE",
+    "SCHEMES_FILE",
+    "SHAPES_FILE",
+    "mint_event_iri",
+    "mint_iri",
+    "slugify",
+]

@@ -20,6 +20,13 @@ class CKG(DefinedNamespace):
     Claim: URIRef
     SourceDocument: URIRef
     Evidence: URIRef
+    CasualtyFigure: URIRef
+    RebelGroup: URIRef
+    PoliticalMilitia: URIRef
+    IdentityMilitia: URIRef
+    StateActor: URIRef
+    InternationalOrganisation: URIRef
+    Mission: URIRef
     # object properties
     perpetratedBy: URIRef
     claimant: URIRef
@@ -33,6 +40,13 @@ class CKG(DefinedNamespace):
     affects: URIRef
     mentionedIn: URIRef
     statedIn: URIRef
+    drives: URIRef
+    subEventType: URIRef
+    responseType: URIRef
+    factorType: URIRef
+    actorCategory: URIRef
+    geonamesFeature: URIRef
+    casualtyFigure: URIRef
     # datatype properties
     sentence: URIRef
     charStart: URIRef
@@ -53,3 +67,17 @@ class CKG(DefinedNamespace):
     eventType: URIRef
     killedText: URIRef
     actorType: URIRef
+    datePrecision: URIRef
+    placePrecision: URIRef
+    killedHigh: URIRef
+    casualtyKind: URIRef
+    figureLow: URIRef
+    figureHigh: URIRef
+    figureText: URIRef
+
+
+#: Concepts of the typologies (``ontology/schemes.ttl``).
+CPT = Namespace("https://w3id.org/conflict-kg/concept/")
+
+#: GeoNames features (``https://sws.geonames.org/{id}/``).
+GEONAMES = Namespace("https://sws.geonames.org/")
