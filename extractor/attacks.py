@@ -366,11 +366,13 @@ def _emit(ctx: DocContext, r: AttackReading) -> None:
         ctx.facts.edge(key, "locatedIn", r.location.key, r.evidence)
     for g in r.perpetrators:
         ctx.facts.edge(key, "perpetratedBy", ctx.entity(g), r.role_evidence[("perpetratedBy", g.key)])
+    places = _place_and_mentioned_containers(ctx, r.location.key) if r.location else []
     for role, groups in (("perpetratedBy", r.perpetrators), ("claimant", r.claimants)):
-        for g in groups if r.location else ():
+        for g in groups:
             read = r.role_evidence[(role, g.key)]
             ev = ctx.evidence(read.start, read.end, "rule:active-in-attack", 0.7)
-            ctx.facts.edge(ctx.entity(g), "activeIn", r.location.key, ev)
+            for place in places:
+                ctx.facts.edge(ctx.entity(g), "activeIn", place, ev)
     for g in r.claimants:
         claim = f"claim/{digest(key, g.key)}"
         group = ctx.entity(g)
@@ -380,3 +382,16 @@ def _emit(ctx: DocContext, r: AttackReading) -> None:
         ev = r.role_evidence[("claimant", g.key)]
         ctx.facts.edge(claim, "claimant", group, ev)
         ctx.facts.edge(claim, "claimsResponsibilityFor", key, ev)
+
+
+def _place_and_mentioned_containers(ctx: DocContext, key: str) -> list[str]:
+    """The place of an attack and the places containing it that the document names."""
+    mentioned = {m.key for m in ctx.mentions if m.kind == "region"}
+    containers = set(ctx.facts.targets(key, "partOf"))
+    frontier = list(containers)
+    while frontier:
+        for parent in ctx.facts.targets(frontier.pop(), "partOf"):
+            if parent not in containers:
+                containers.add(parent)
+                frontier.append(parent)
+    return [key, *sorted(containers & mentioned)]

@@ -94,20 +94,36 @@ def _affiliate(ctx: DocContext, member: Mention, parent: Mention, sent, rule: st
     ctx.facts.edge(ctx.entity(member), "affiliatedWith", ctx.entity(parent), ev)
 
 
+#: Words that describe an armed group, so "<group>, a jihadist organisation in <place>" counts.
+_DESCRIPTIONS = frozenset({"organisation", "organization", "group", "militants", "militant",
+                           "jihadist", "rebels", "rebel", "insurgents", "insurgent", "movement",
+                           "fighters", "militia", "offensive", "campaign", "advance"})  # fmt: skip
+_IN_PLACE = re.compile(r"\b(in|across|throughout|into|near|around|of|from)\s+(the\s+)?"
+                       r"([\w'’-]+\s+){0,2}$", re.I)  # fmt: skip
+_NOT_ACTIVE_PLACE = re.compile(r"\b(against|with|to|by|toward|towards)\s+(the\s+)?"
+                               r"([\w'’-]+\s+){0,3}$", re.I)  # fmt: skip
+
+
 def active_in_prose(ctx: DocContext, modifiers: set[Mention]) -> None:
-    """Group and place in one sentence with a word of activity: the group is active there."""
+    """A group and a place in one sentence that says the group acts there ("active in",
+    "fighting in", "a jihadist organisation in ..."): the group is active there."""
+    text = ctx.doc.text
     for sent in ctx.sentences:
         if ctx.in_table(sent.start_char):
             continue
         words = {t.lower_ for t in sent}
-        if not words & _ACTIVE:
+        activity = bool(words & _ACTIVE)
+        if not activity and not words & _DESCRIPTIONS:
             continue
         groups = [m for m in ctx.mentions_in(sent.start_char, sent.end_char, "group")
                   if m not in modifiers]  # fmt: skip
-        regions = ctx.mentions_in(sent.start_char, sent.end_char, "region")
-        for g in groups:
-            for r in regions:
-                ev = ctx.sentence_evidence(sent, "rule:active-in-sentence", 0.6)
+        for r in ctx.mentions_in(sent.start_char, sent.end_char, "region"):
+            before = text[max(sent.start_char, r.start - 40) : r.start]
+            if not activity and not _IN_PLACE.search(before) or _NOT_ACTIVE_PLACE.search(before):
+                continue
+            for g in groups:
+                ev = ctx.sentence_evidence(sent, "rule:active-in-sentence",
+                                           0.6 if activity else 0.5)  # fmt: skip
                 ctx.facts.edge(ctx.entity(g), "activeIn", ctx.entity(r), ev)
 
 

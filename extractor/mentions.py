@@ -213,7 +213,7 @@ class MentionFinder:
                 key = f"group/{slugify(ent.text)}"
                 new.setdefault(key, NewEntity(key, "group", ent.text))
                 out.append(_span(doc, ent.start, ent.end, "group", key, "ner+context", 0.6))
-            elif ent.label_ == "GPE" and ent.text[:1].isupper():
+            elif ent.label_ == "GPE" and ent.text[:1].isupper() and ent.text.lower() not in _CALENDAR:
                 key = f"region/{slugify(ent.text)}"
                 new.setdefault(key, NewEntity(key, "region", ent.text, "other"))
                 out.append(_span(doc, ent.start, ent.end, "region", key, "ner", 0.5))
@@ -306,6 +306,9 @@ NAME_HEADS = frozenset({"brigade", "brigades", "movement", "front", "army", "mil
                         "tigers", "legion", "vanguard", "coalition", "alliance", "forces"})  # fmt: skip
 
 
+_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december", "monday", "tuesday",
+                       "wednesday", "thursday", "friday", "saturday", "sunday"})  # fmt: skip
 _PLACE_NOUNS = frozenset({"town", "village", "city", "locality", "commune", "district",
                           "hamlet", "settlement", "camp"})  # fmt: skip
 
@@ -373,8 +376,10 @@ def _named_groups(doc: Doc, taken: set[int], new: dict[str, NewEntity]) -> list[
                              or doc[start].lower_ in {"a", "members"}):  # fmt: skip
             start += 1
         span = doc[start:j]
-        words = {t.lower_ for t in span}
-        if len(span) >= 2 and words & NAME_HEADS and not doc[start].ent_type_ in {"NORP", "GPE"}:
+        headed = len(span) >= 2 and (span[-1].lower_ in NAME_HEADS or span[0].lower_ in NAME_HEADS
+                                     and span[1].lower_ in {"of", "for"})  # fmt: skip
+        state_forces = start > 0 and (start - 1 in taken or doc[start - 1].ent_type_ in {"NORP", "GPE"})
+        if headed and not state_forces and doc[start].ent_type_ not in {"NORP", "GPE"}:
             key = f"group/{slugify(span.text)}"
             new.setdefault(key, NewEntity(key, "group", span.text))
             out.append(_span(doc, span.start, span.end, "group", key, "pattern:group-name", 0.55))
