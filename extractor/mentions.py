@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.util import filter_spans
 
-from extractor.gazetteer import Entry, Gazetteer, load_gazetteer
+from extractor.gazetteer import CALENDAR_WORDS, Entry, Gazetteer, load_gazetteer
 from extractor.normalize import name_key, surface_variants
 from ontology.iris import slugify
 
@@ -213,7 +213,7 @@ class MentionFinder:
                 key = f"group/{slugify(ent.text)}"
                 new.setdefault(key, NewEntity(key, "group", ent.text))
                 out.append(_span(doc, ent.start, ent.end, "group", key, "ner+context", 0.6))
-            elif ent.label_ == "GPE" and ent.text[:1].isupper() and ent.text.lower() not in _CALENDAR:
+            elif ent.label_ == "GPE" and ent.text[:1].isupper() and ent.text.lower() not in CALENDAR_WORDS:
                 key = f"region/{slugify(ent.text)}"
                 new.setdefault(key, NewEntity(key, "region", ent.text, "other"))
                 out.append(_span(doc, ent.start, ent.end, "region", key, "ner", 0.5))
@@ -244,10 +244,19 @@ def _as_ent(span: Span) -> Span:
     return Span(span.doc, span.start, span.end, label=label, kb_id=span.kb_id_)
 
 
+_PLACE_SUFFIXES = frozenset({"state", "region", "province", "district", "county", "city",
+                             "governorate", "cercle", "prefecture", "department", "territory",
+                             "municipality", "town", "village"})  # fmt: skip
+
+
 def _mistaken_place(span: Span) -> bool:
-    """A place name matched as written that is part of a longer name ('Kano Pillars FC')."""
+    """A place name matched as written that is part of a longer name ('Kano Pillars FC', but
+    not 'Yobe State')."""
     for ent in span.doc.ents:
         if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
+            rest = {t.lower_ for t in ent if t.i < span.start or t.i >= span.end}
+            if rest <= _PLACE_SUFFIXES | {"the", "of"}:
+                return False
             return ent.label_ in {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT"}
     return False
 
@@ -306,9 +315,6 @@ NAME_HEADS = frozenset({"brigade", "brigades", "movement", "front", "army", "mil
                         "tigers", "legion", "vanguard", "coalition", "alliance", "forces"})  # fmt: skip
 
 
-_CALENDAR = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                       "september", "october", "november", "december", "monday", "tuesday",
-                       "wednesday", "thursday", "friday", "saturday", "sunday"})  # fmt: skip
 _PLACE_NOUNS = frozenset({"town", "village", "city", "locality", "commune", "district",
                           "hamlet", "settlement", "camp"})  # fmt: skip
 
@@ -351,7 +357,9 @@ def _named_places(doc: Doc, spans: list[Span], taken: set[int], new: dict[str, N
             if gazetteer[s.kb_id_].region_type in {"country", "subdivision"}:
                 add(_title_run_before(doc, s.start - 1, taken), s.kb_id_)
     for token in doc[:-2]:
-        if token.lower_ in _PLACE_NOUNS and doc[token.i + 1].lower_ == "of":
+        if token.lower_ in {"located", "situated"} and doc[token.i + 1].lower_ in {"in", "at", "near"}:
+            add(_title_run_after(doc, token.i + 2, taken), None)  # "located in X"
+        elif token.lower_ in _PLACE_NOUNS and doc[token.i + 1].lower_ == "of":
             add(_title_run_after(doc, token.i + 2, taken), None)  # "the village of X"
         elif (token.text == "," and doc[token.i + 1].lower_ in {"a", "the"}
               and token.i + 2 < len(doc) and doc[token.i + 2].lower_ in _PLACE_NOUNS):

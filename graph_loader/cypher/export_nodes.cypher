@@ -1,6 +1,0 @@
-// One page of nodes for export, in a stable order.
-MATCH (n:Resource)
-WHERE n.uri > $after
-RETURN n.uri AS uri, labels(n) AS labels, properties(n) AS props
-ORDER BY n.uri
-LIMIT $limit
