@@ -33,15 +33,20 @@ def _extractor(settings: Settings, fast: bool = False):  # type: ignore[no-untyp
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Extract and load text files or directories into the graph."""
-    from conflict_kg.ingest import ingest_files
+    from tqdm import tqdm
+
+    from conflict_kg.ingest import ingest_files, text_files
     from graph_loader import open_store
 
     settings = _settings(args)
+    paths = [Path(p) for p in args.paths]
+    total = sum(1 for _ in text_files(paths))
     extractor = _extractor(settings, args.fast)
     store = open_store(settings)
     try:
-        report = ingest_files(store, extractor, [Path(p) for p in args.paths],
-                              batch_size=settings.batch_size)  # fmt: skip
+        with tqdm(total=total, unit="doc", desc="ingest", disable=args.quiet) as bar:
+            report = ingest_files(store, extractor, paths, batch_size=settings.batch_size,
+                                  progress=bar.update)  # fmt: skip
     finally:
         store.close()
     print(report.summary())
@@ -136,21 +141,36 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    """Write the whole graph as RDF."""
-    from graph_loader import export_graph, open_store
+    """Write the whole graph as RDF, streamed page by page (memory stays flat)."""
+    from graph_loader import open_store
+    from graph_loader.export import iter_descriptions, serialize
 
     store = open_store(_settings(args))
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
-        graph = export_graph(store)
+        for chunk in serialize(iter_descriptions(store), args.format):
+            out.write(chunk)
     finally:
         store.close()
-    data = graph.serialize(format=args.format)
+        if args.output:
+            out.close()
     if args.output:
-        Path(args.output).write_text(data, encoding="utf-8")
-        print(f"wrote {len(graph)} triples to {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(data)
+        print(f"wrote {args.format} to {args.output}", file=sys.stderr)
     return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Check RDF files against the SHACL shapes; exit code 1 if any violates them."""
+    from ontology.validation import read_rdf, validate
+
+    failed = 0
+    for path in args.paths:
+        violations = validate(read_rdf(Path(path)))
+        for violation in violations:
+            print(f"{path}: {violation}")
+        print(f"{path}: " + (f"{len(violations)} violation(s)" if violations else "conforms"))
+        failed += bool(violations)
+    return 1 if failed else 0
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
@@ -198,6 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("ingest", cmd_ingest)
     p.add_argument("paths", nargs="+", help="text files or directories")
     p.add_argument("--fast", action="store_true", help="skip the dependency parser (bulk)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p = add("extract", cmd_extract)
     p.add_argument("paths", nargs="+", help="text files")
     p.add_argument("--format", choices=("json", "turtle"), default="json")
@@ -206,8 +227,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--split", default="each", help="tune, heldout, all, or each (default)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p = add("export", cmd_export)
-    p.add_argument("--format", choices=("turtle", "nt", "json-ld", "xml", "trig"), default="turtle")
+    p.add_argument("--format", choices=("turtle", "nt", "nquads", "json-ld", "trig"),
+                   default="turtle")  # fmt: skip
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
+    p = add("validate", cmd_validate)
+    p.add_argument("paths", nargs="+", help="RDF files (Turtle, N-Triples, JSON-LD, TriG...)")
     add("stats", cmd_stats)
     add("stop", cmd_stop)
     return parser

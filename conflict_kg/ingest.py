@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +13,7 @@ from extractor import Extractor, SourceText, read_file
 from extractor.rdf import document_iri
 from graph_loader import GraphStore, load_documents
 from graph_loader.cypher import statement
+from graph_loader.loader import Tally
 
 log = logging.getLogger(__name__)
 TEXT_SUFFIXES = (".txt", ".md", ".text")
@@ -25,17 +26,22 @@ class IngestReport:
     documents: int = 0
     loaded: int = 0
     unchanged: int = 0
-    nodes: int = 0
-    relationships: int = 0
+    duplicates: int = 0
+    nodes: Tally = field(default_factory=Tally)
+    relationships: Tally = field(default_factory=Tally)
     errors: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
     def summary(self) -> str:
-        """One line for people."""
+        """A few lines for people."""
         rate = self.documents / self.seconds if self.seconds else 0.0
-        return (f"{self.documents} documents ({rate:.1f}/s): {self.loaded} loaded, "
-                f"{self.unchanged} unchanged, {len(self.errors)} errors; "
-                f"{self.nodes} nodes and {self.relationships} relationships written")  # fmt: skip
+        n, r = self.nodes, self.relationships
+        return (f"{self.documents} documents in {self.seconds:.1f}s ({rate:.1f}/s): "
+                f"{self.loaded} loaded, {self.unchanged} unchanged, "
+                f"{self.duplicates} duplicates of another document, {len(self.errors)} errors\n"
+                f"nodes: {n.created} created, {n.updated} updated, {n.unchanged} unchanged\n"
+                f"relationships: {r.created} created, {r.updated} updated, "
+                f"{r.unchanged} unchanged")  # fmt: skip
 
 
 def text_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -47,40 +53,55 @@ def text_files(paths: Iterable[Path]) -> Iterator[Path]:
             yield path
 
 
-def _already_loaded(store: GraphStore, source: SourceText, base_iri: str) -> bool:
+def _skip_reason(store: GraphStore, source: SourceText, base_iri: str) -> str | None:
+    """'unchanged' (this document is loaded with this content), 'duplicate' (a new document
+    whose text another loaded document has) or None (load it)."""
     doc = str(document_iri(base_iri, source))
     state = store.read(statement("document_state"), {"doc": doc}).records()
-    return bool(state and state[0]["loaded"] and state[0]["contentHash"] == source.content_hash)
+    if state:
+        same_text = state[0]["loaded"] and state[0]["contentHash"] == source.content_hash
+        return "unchanged" if same_text else None
+    same = store.read(statement("documents_by_hash"), {"hash": source.content_hash}).rows
+    return "duplicate" if any(uri != doc for (uri,) in same) else None
 
 
 def ingest_sources(store: GraphStore, extractor: Extractor, sources: Iterable[SourceText],
-                   *, batch_size: int = 500, report: IngestReport | None = None) -> IngestReport:  # fmt: skip
-    """Extract and load documents; an error in one document is reported, not fatal."""
+                   *, batch_size: int = 500, report: IngestReport | None = None,
+                   progress: Callable[[], None] | None = None) -> IngestReport:  # fmt: skip
+    """Extract and load documents; an error in one document is reported, not fatal.
+
+    Documents already loaded with the same content, and texts whose content hash matches a
+    loaded document of another name, are skipped. ``progress`` is called once per document.
+    """
     report = report or IngestReport()
     started = time.perf_counter()
     store.ensure_schema([])
     for source in sources:
         report.documents += 1
         try:
-            if _already_loaded(store, source, extractor.base_iri):
+            skip = _skip_reason(store, source, extractor.base_iri)
+            if skip == "unchanged":
                 report.unchanged += 1
-                continue
-            graph = extractor.extract(source)
-            loaded = load_documents(store, [graph], batch_size=batch_size)
+            elif skip == "duplicate":
+                report.duplicates += 1
+            else:
+                loaded = load_documents(store, [extractor.extract(source)], batch_size=batch_size)
+                report.loaded += len(loaded.loaded)
+                report.unchanged += len(loaded.unchanged)
+                report.nodes.add(loaded.nodes)
+                report.relationships.add(loaded.relationships)
         except ConflictKGError as e:
             report.errors.append((source.name, str(e)))
             log.warning("%s: %s", source.name, e)
-            continue
-        report.loaded += len(loaded.loaded)
-        report.unchanged += len(loaded.unchanged)
-        report.nodes += loaded.nodes
-        report.relationships += loaded.relationships
+        if progress is not None:
+            progress()
     report.seconds += time.perf_counter() - started
     return report
 
 
 def ingest_files(store: GraphStore, extractor: Extractor, paths: Iterable[Path],
-                 *, batch_size: int = 500) -> IngestReport:  # fmt: skip
+                 *, batch_size: int = 500, progress: Callable[[], None] | None = None
+                 ) -> IngestReport:  # fmt: skip
     """Ingest text files (and directories of them); unreadable files are reported as errors."""
     report = IngestReport()
 
@@ -91,8 +112,11 @@ def ingest_files(store: GraphStore, extractor: Extractor, paths: Iterable[Path],
             except ConflictKGError as e:
                 report.documents += 1
                 report.errors.append((str(path), str(e)))
+                if progress is not None:
+                    progress()
 
-    return ingest_sources(store, extractor, sources(), batch_size=batch_size, report=report)
+    return ingest_sources(store, extractor, sources(), batch_size=batch_size, report=report,
+                          progress=progress)  # fmt: skip
 
 
 def sample_files() -> list[Path]:

@@ -11,16 +11,19 @@ from falkordb import FalkorDB
 from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
+from falkordb.query_result import QueryResult
 
 from conflict_kg.errors import DatabaseUnavailableError, QueryError, QueryTimeoutError
 from graph_loader.cypher import statement
 from graph_loader.embedded import EmbeddedFalkorDB
+from graph_loader.falkordb_params import with_params
+from graph_loader.mapping import BASE_LABEL
 from graph_loader.store import Params, Result, Statement
 
 log = logging.getLogger(__name__)
 
 #: (label, key) pairs indexed for lookups: IRIs, and the names the curated queries search by.
-INDEXES = (("Resource", "uri"), ("Resource", "prefLabel"))
+INDEXES = ((BASE_LABEL, "uri"), (BASE_LABEL, "prefLabel"), (BASE_LABEL, "contentHash"))
 
 
 def plain(value: Any) -> Any:
@@ -36,6 +39,11 @@ def plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     return value
+
+
+def _result(res: QueryResult) -> Result:
+    columns = [h[1] for h in res.header or []]
+    return Result(columns, [[plain(v) for v in row] for row in res.result_set])
 
 
 class FalkorDBStore:
@@ -56,10 +64,27 @@ class FalkorDBStore:
             raise DatabaseUnavailableError(f"cannot reach FalkorDB: {e}") from e
         self._graph = self._db.select_graph(graph_name)
 
-    def write(self, statements: Sequence[Statement]) -> None:
-        """Run statements in order; each one is atomic on FalkorDB."""
-        for st in statements:
-            self._run(lambda st=st: self._graph.query(st.cypher, dict(st.params)))
+    def write(self, statements: Sequence[Statement]) -> list[Result]:
+        """Run statements in order as one redis transaction (``MULTI``/``EXEC``).
+
+        Every parameter is checked and serialised before anything is sent, so a value FalkorDB
+        cannot keep is an :class:`InputError` with nothing written. Other clients never see a
+        part of the transaction, and the append-only file holds it between ``MULTI`` and
+        ``EXEC``: a server killed while writing it drops the unfinished transaction on restart.
+        Redis does not roll back, though: if the server refuses a statement at run time, the
+        statements before it stay written (the loader's begin/finish markers cover that case).
+        """
+        texts = [with_params(st.cypher, st.params) for st in statements]
+        if not texts:
+            return []
+
+        def run() -> list[Any]:
+            pipe = self._db.connection.pipeline(transaction=True)
+            for text in texts:
+                pipe.execute_command("GRAPH.QUERY", self._graph.name, text, "--compact")
+            return pipe.execute()  # type: ignore[no-any-return]
+
+        return [_result(QueryResult(self._graph, raw)) for raw in self._run(run)]
 
     def read(self, cypher: str, params: Params | None = None, *, timeout_ms: int | None = None
              ) -> Result:  # fmt: skip
@@ -67,24 +92,33 @@ class FalkorDBStore:
 
         A graph that does not exist yet reads as empty.
         """
+        text = with_params(cypher, params)
         try:
-            res = self._run(lambda: self._graph.ro_query(cypher, dict(params or {}),
-                                                         timeout=timeout_ms))  # fmt: skip
+            res = self._run(lambda: self._graph.ro_query(text, timeout=timeout_ms))
         except QueryError as e:
             if "empty key" in str(e):
                 return Result([], [])
             raise
-        columns = [h[1] for h in res.header]
-        return Result(columns, [[plain(v) for v in row] for row in res.result_set])
+        return _result(res)
 
     def ensure_schema(self, labels: Sequence[str] = ()) -> None:
-        """Create the lookup indexes (FalkorDB refuses to create one twice, so check first)."""
+        """Create the lookup indexes and the uniqueness constraint on ``uri``, if missing.
+
+        FalkorDB refuses to create an index or constraint twice, so the existing ones are read
+        first; the constraint needs the ``uri`` index and is built in the background.
+        """
         existing = {(row[0], key) for row in self._indexes() for key in row[1]}
         template = statement("schema_falkordb")
         for label, key in INDEXES:
             if (label, key) not in existing:
                 cypher = template.replace("__LABEL__", label).replace("__KEY__", key)
                 self._run(lambda cypher=cypher: self._graph.query(cypher))
+        constraints = {(c["label"], tuple(c["properties"])) for c in
+                       self._run(self._graph.list_constraints)}  # fmt: skip
+        if (BASE_LABEL, ("uri",)) not in constraints:
+            self._run(lambda: self._graph.execute_command(
+                "GRAPH.CONSTRAINT", "CREATE", self._graph.name, "UNIQUE", "NODE", BASE_LABEL,
+                "PROPERTIES", 1, "uri"))  # fmt: skip
 
     def _indexes(self) -> list[list[Any]]:
         try:

@@ -4,19 +4,25 @@ Each document is one RDF graph whose identifier is the document's IRI. Loading i
 
 1. skips it when the store already holds this document, completely loaded, with the same
    content hash;
-2. marks it unfinished, withdraws what an earlier version (or an interrupted load) of it
-   asserted, keeping whatever other documents assert;
-3. merges its nodes and relationships in ``UNWIND`` batches, recording the document in each
+2. notes how its nodes and relationships stand (created / updated / unchanged, for the report);
+3. marks it unfinished and records on the document's node every node IRI it may touch (its
+   previous version's and this version's);
+4. withdraws what an earlier version (or an interrupted load) of it asserted, keeping whatever
+   other documents assert — looking only at the recorded nodes and their outgoing
+   relationships, so the cost follows the document's size, not the graph's;
+5. merges its nodes and relationships in ``UNWIND`` batches, recording the document in each
    one's ``_sources``;
-4. marks it finished.
+6. marks it finished, keeping the IRIs of the nodes it asserts.
 
-On Neo4j steps 2-4 are one transaction. On FalkorDB every statement is atomic and a crash
-leaves the document marked unfinished, so the next run redoes it from step 2.
+Steps 2-6 are sent as one transaction: on Neo4j a managed write transaction, on FalkorDB one
+``MULTI``/``EXEC`` (see :meth:`FalkorDBStore.write`). Should a statement still fail half-way,
+the document stays marked unfinished and the next run redoes it from step 2.
 """
 
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,10 +31,33 @@ from rdflib import Graph, URIRef
 
 from graph_loader.cypher import statement
 from graph_loader.mapping import PropertyGraph, to_property_graph
-from graph_loader.store import GraphStore, Statement
+from graph_loader.store import GraphStore, Result, Statement
 from ontology.namespace import CKG
 
 log = logging.getLogger(__name__)
+
+STATES = ("created", "updated", "unchanged")
+
+
+@dataclass
+class Tally:
+    """Nodes or relationships by how a load left them."""
+
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def add(self, other: Tally) -> None:
+        """Add another tally to this one."""
+        self.created += other.created
+        self.updated += other.updated
+        self.unchanged += other.unchanged
+
+    @classmethod
+    def from_result(cls, result: Result) -> Tally:
+        """A tally from a ``classify_*`` query's ``state, count`` rows."""
+        counts: Counter[str] = Counter({state: count for state, count in result.rows})
+        return cls(*(counts[state] for state in STATES))
 
 
 @dataclass
@@ -37,8 +66,8 @@ class LoadReport:
 
     loaded: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
-    nodes: int = 0
-    relationships: int = 0
+    nodes: Tally = field(default_factory=Tally)
+    relationships: Tally = field(default_factory=Tally)
 
 
 def _chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
@@ -46,13 +75,28 @@ def _chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield rows[start : start + size]
 
 
-def document_statements(doc: str, pg: PropertyGraph, batch_size: int, *, retract: bool
-                        ) -> list[Statement]:  # fmt: skip
-    """The statements that (re)load one document's property graph."""
-    params = {"doc": doc}
-    out = [Statement(statement("begin_document"), params)]
-    if retract:
-        out += [Statement(statement(name), params) for name in
+def document_statements(doc: str, pg: PropertyGraph, batch_size: int,
+                        previous: Sequence[str] | None = None) -> list[Statement]:  # fmt: skip
+    """The statements that (re)load one document's property graph.
+
+    ``previous``: the node IRIs the stored version of the document recorded (None: the document
+    is new). The first two statements classify the nodes and relationships (see :class:`Tally`).
+    """
+    uris = sorted(pg.nodes)
+    if previous is None:
+        node_rows: list[dict[str, Any]] = [{"uri": uri} for uri in uris]
+    else:
+        node_rows = [{"uri": n.uri, "labels": sorted(n.labels), "props": n.props}
+                     for n in (pg.nodes[uri] for uri in uris)]  # fmt: skip
+    rel_rows = [{"type": r.type, "src": r.src, "dst": r.dst} for r in pg.rels]
+    out = [
+        Statement(statement("classify_nodes"), {"rows": node_rows, "doc": doc}),
+        Statement(statement("classify_relationships"), {"rows": rel_rows, "doc": doc}),
+        Statement(statement("begin_document"),
+                  {"doc": doc, "nodes": sorted(set(previous or ()) | set(uris))}),  # fmt: skip
+    ]
+    if previous is not None:
+        out += [Statement(statement(name), {"doc": doc}) for name in
                 ("drop_relationships", "retract_relationships", "drop_nodes", "retract_nodes")]
     template = statement("merge_nodes")
     for labels, nodes in sorted(pg.nodes_by_labels().items()):
@@ -64,7 +108,7 @@ def document_statements(doc: str, pg: PropertyGraph, batch_size: int, *, retract
         cypher = template.replace("__TYPE__", rel_type)
         rows = [{"src": r.src, "dst": r.dst} for r in rels]
         out += [Statement(cypher, {"rows": list(b), "doc": doc}) for b in _chunks(rows, batch_size)]
-    out.append(Statement(statement("finish_document"), params))
+    out.append(Statement(statement("finish_document"), {"doc": doc, "nodes": uris}))
     return out
 
 
@@ -76,7 +120,11 @@ def content_hash(graph: Graph) -> str | None:
 
 def load_documents(store: GraphStore, graphs: Iterable[Graph], *, batch_size: int = 500
                    ) -> LoadReport:  # fmt: skip
-    """Load each document graph (identifier = document IRI); see the module docstring."""
+    """Load each document graph (identifier = document IRI); see the module docstring.
+
+    A graph that cannot be mapped (a term outside the ontology, a value no backend keeps) raises
+    :class:`InputError` before anything of it is written.
+    """
     report = LoadReport()
     for graph in graphs:
         doc = str(graph.identifier)
@@ -85,9 +133,10 @@ def load_documents(store: GraphStore, graphs: Iterable[Graph], *, batch_size: in
         if state and state[0]["loaded"] and state[0]["contentHash"] == content_hash(graph):
             report.unchanged.append(doc)
             continue
-        store.write(document_statements(doc, pg, batch_size, retract=bool(state)))
+        previous = (state[0]["nodes"] or []) if state else None
+        results = store.write(document_statements(doc, pg, batch_size, previous))
         report.loaded.append(doc)
-        report.nodes += len(pg.nodes)
-        report.relationships += len(pg.rels)
+        report.nodes.add(Tally.from_result(results[0]))
+        report.relationships.add(Tally.from_result(results[1]))
         log.info("loaded %s: %d nodes, %d relationships", doc, len(pg.nodes), len(pg.rels))
     return report

@@ -3,7 +3,8 @@
 - A resource becomes a node labelled ``Resource`` plus the local names of its classes, with its
   IRI in ``uri`` (as neosemantics does).
 - A literal becomes a property named by the predicate's local name. Integers, decimals and
-  booleans keep their Python type; other values are stored as their lexical form. A language
+  booleans keep their Python type (unless outside 64 bits or not finite); other values are
+  stored as their lexical form. Text holding NUL or a lone surrogate is refused. A language
   tag goes into the sibling property ``<key>__lang`` (same shape: scalar or list).
   ``skos:altLabel`` (and any predicate given twice) is stored as a list.
 - An IRI object becomes a relationship typed by the predicate's local name, except the objects of
@@ -25,6 +26,7 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from conflict_kg.errors import InputError
+from graph_loader.values import check_text, storable_number
 from ontology.vocabulary import IRI_VALUED, MULTI_VALUED, Vocabulary, local_name, vocabulary
 
 BASE_LABEL = "Resource"
@@ -74,23 +76,20 @@ class PropertyGraph:
 
 
 def literal_value(lit: Literal) -> Any:
-    """The property value stored for a literal."""
+    """The property value stored for a literal; :class:`InputError` if no backend keeps it."""
     if lit.datatype in _NUMERIC:
         value = lit.toPython()
         if isinstance(value, Decimal):
-            return float(value)
-        if isinstance(value, bool | int | float):
+            value = float(value)
+        if isinstance(value, bool | int | float) and storable_number(value):
             return value
-    text = str(lit)
-    if "\x00" in text:
-        raise InputError(f"a literal contains a NUL character, which graph stores cannot keep: {text[:60]!r}")
-    return text
+    return check_text(str(lit), "a literal")
 
 
 def _uri(term: Node) -> str:
     if isinstance(term, BNode):
         raise InputError("blank nodes cannot be loaded: every resource needs an IRI")
-    return str(term)
+    return check_text(str(term), "an IRI")
 
 
 def to_property_graph(graph: Graph, vocab: Vocabulary | None = None) -> PropertyGraph:

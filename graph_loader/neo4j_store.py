@@ -19,7 +19,7 @@ from graph_loader.cypher import statement
 from graph_loader.store import Params, Result, Statement
 
 #: (label, key) pairs given a range index, besides the uniqueness constraint on Resource.uri.
-INDEXES = (("Resource", "prefLabel"),)
+INDEXES = (("Resource", "prefLabel"), ("Resource", "contentHash"))
 
 
 def plain(value: Any) -> Any:
@@ -56,14 +56,18 @@ class Neo4jStore:
     def _session(self, mode: str) -> neo4j.Session:
         return self._driver.session(database=self._database, default_access_mode=mode)
 
-    def write(self, statements: Sequence[Statement]) -> None:
-        """Run all statements in one write transaction: all or nothing."""
+    def write(self, statements: Sequence[Statement]) -> list[Result]:
+        """Run all statements in one write transaction: all or nothing; each one's rows."""
 
-        def work(tx: neo4j.ManagedTransaction) -> None:
+        def work(tx: neo4j.ManagedTransaction) -> list[Result]:
+            results = []
             for st in statements:
-                tx.run(st.cypher, dict(st.params)).consume()
+                res = tx.run(st.cypher, dict(st.params))  # type: ignore[arg-type]
+                rows = [[plain(v) for v in rec.values()] for rec in res]
+                results.append(Result(list(res.keys()), rows))
+            return results
 
-        self._call(lambda: self._with_session(neo4j.WRITE_ACCESS, work))
+        return self._call(lambda: self._with_session(neo4j.WRITE_ACCESS, work))  # type: ignore[no-any-return]
 
     def read(self, cypher: str, params: Params | None = None, *, timeout_ms: int | None = None
              ) -> Result:  # fmt: skip

@@ -35,8 +35,8 @@ class GraphStore(Protocol):
     engine: str
     """'falkordb' or 'neo4j': lets the query catalog pick a per-engine variant."""
 
-    def write(self, statements: Sequence[Statement]) -> None:
-        """Run statements in order; on Neo4j in one transaction (all or nothing)."""
+    def write(self, statements: Sequence[Statement]) -> list[Result]:
+        """Run statements in order as one transaction; return each statement's rows."""
         ...
 
     def read(self, cypher: str, params: Params | None = None, *, timeout_ms: int | None = None

@@ -37,7 +37,10 @@ def test_forced_reload_is_idempotent(fresh_store: GraphStore, extractor: Extract
     load_documents(fresh_store, [graph])
     before = counts(fresh_store)
     # Mark it unfinished, as an interrupted load leaves it, and load it again.
-    fresh_store.write([Statement(statement("begin_document"), {"doc": str(graph.identifier)})])
+    doc = str(graph.identifier)
+    nodes = fresh_store.read(statement("document_state"), {"doc": doc}).records()[0]["nodes"]
+    assert doc in nodes and len(nodes) == before[0]["Resource"]  # the only document
+    fresh_store.write([Statement(statement("begin_document"), {"doc": doc, "nodes": nodes})])
     report = load_documents(fresh_store, [graph])
     assert report.loaded == [str(graph.identifier)]
     assert counts(fresh_store) == before
