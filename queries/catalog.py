@@ -28,10 +28,13 @@ from conflict_kg.errors import ParameterError, QueryNotFoundError
 TYPES: dict[str, type] = {"string": str, "integer": int, "float": float, "boolean": bool,
                           "date": date}  # fmt: skip
 PAGING = ("limit", "offset")
+#: Query-string names the API itself uses; a query parameter may not take them.
+RESERVED = (*PAGING, "format")
 _PARAM = re.compile(r"^param (?P<name>\w+): (?P<type>\w+)(?: = (?P<default>.+?))?"
                     r"(?: in \[(?P<allowed>[^\]]*)\])?\s*\|\s*(?P<doc>.+)$")  # fmt: skip
 _USED = re.compile(r"\$(\w+)")
 _STRING_LITERAL = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
+_VAR_LENGTH = re.compile(r"\[[^\]]*?\*\s*(?P<low>\d*)\s*(?P<range>\.\.\s*(?P<high>\d*))?\s*\]")
 
 
 @dataclass(frozen=True)
@@ -45,7 +48,12 @@ class Parameter:
     allowed: tuple[Any, ...] = ()
 
     def convert(self, raw: Any) -> Any:
-        """A raw (query-string) value converted to the parameter's type, or ParameterError."""
+        """A raw (query-string) value converted to the parameter's type, or ParameterError.
+
+        An empty value of a parameter whose default is null means null.
+        """
+        if self.default is None and raw in ("", None):
+            return None
         try:
             if self.type == "integer":
                 value: Any = int(raw)
@@ -144,6 +152,16 @@ def parse_query(name: str, text: str, variants: dict[str, str] | None = None) ->
         else:
             body_lines.append(line)
     body = "\n".join(body_lines).strip()
+    for text_ in (body, *(variants or {}).values()):
+        unbounded = [m[0] for m in _VAR_LENGTH.finditer(_STRING_LITERAL.sub("", text_))
+                     if m["range"] is not None and not m["high"] or m["range"] is None
+                     and not m["low"]]  # fmt: skip
+        if unbounded:
+            raise ValueError(f"query {name}: unbounded variable-length pattern {unbounded[0]}; "
+                             f"give an upper bound (*..k)")  # fmt: skip
+    reserved = sorted({p.name for p in params} & set(RESERVED))
+    if reserved:
+        raise ValueError(f"query {name}: parameter name(s) {reserved} are reserved by the API")
     for key in ("title", "description"):
         if not meta.get(key):
             raise ValueError(f"query {name}: the header has no {key}")

@@ -12,7 +12,7 @@ OPTIONAL MATCH (resp:Response)-[t:targets]->(g)
 OPTIONAL MATCH (resp)-[:respondent]->(actor)
 WITH g, regions, activity_sources, resp, t, collect(DISTINCT actor.prefLabel) AS actors
 WITH g, regions, activity_sources,
-     collect(CASE WHEN resp IS NULL THEN NULL ELSE {response: resp.prefLabel, kind: resp.responseKind, by: actors, sources: t._sources} END) AS responses
+     collect(CASE WHEN resp IS NULL THEN NULL ELSE {response: resp.prefLabel, uri: resp.uri, kind: resp.responseKind, by: actors, sources: t._sources} END) AS responses
 UNWIND activity_sources AS srcs
 UNWIND srcs AS src
 WITH g, regions, responses, collect(DISTINCT src) AS sources
