@@ -38,10 +38,11 @@ def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )  # fmt: skip
 
 
-def response_kind(text: str) -> tuple[str, str] | None:
-    """The kind of response a phrase names and the words that said so, by lexicon order."""
+def response_kind(text: str, ignore: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """The kind of response a phrase names and the words that said so, by lexicon order;
+    matches on the words in ``ignore`` (lower case) are passed over."""
     for kind, pattern in _kind_patterns():
-        m = pattern.search(text)
-        if m:
-            return kind, m.group(0)
+        for m in pattern.finditer(text):
+            if m.group(0).lower() not in ignore:
+                return kind, m.group(0)
     return None

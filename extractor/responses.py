@@ -57,9 +57,8 @@ def _table_responses(ctx: DocContext, table: Table, column: int) -> None:
         for item in _items(row.cells[column]):
             ev = ctx.evidence(row.start, row.end, "table:response", 0.85)
             responders = _responders(ctx, item.start, item.end)
-            kind = response_kind(item.text)
-            if kind is not None and kind[1].lower() in _GENERIC_WORDS:
-                kind = kind if not responders else None  # "AMISOM Support": the mission's kind
+            kind = response_kind(item.text, _GENERIC_WORDS if responders else frozenset())
+            # a generic word ("AMISOM Support") defers to the responder's own kind
             if kind is None and responders and responders[0].key in ctx.gazetteer:
                 default = ctx.gazetteer[responders[0].key].response_kind
                 kind = (default, "") if default else None
@@ -75,15 +74,59 @@ def _cell_mentions(ctx: DocContext, row: Row, column: int | None, kind: str) -> 
     return ctx.mentions_in(cell.start, cell.end, kind)
 
 
+#: Verbs whose subject is the one responding ("The United States designated ...").
+RESPONSE_VERBS = frozenset({"designate", "sanction", "deploy", "launch", "conduct", "strike",
+                            "bomb", "impose", "condemn", "send", "list", "freeze", "airlift",
+                            "negotiate", "mediate", "broker", "train", "intervene", "retake",
+                            "recapture", "repel", "pledge", "announce", "authorize", "authorise",
+                            "extend", "renew", "fund", "evacuate", "rescue"})  # fmt: skip
+
+
 def _responders(ctx: DocContext, start: int, end: int) -> list[Mention]:
-    """Actors, and states named by a demonym or name before 'forces', 'drone strikes'..."""
+    """Actors; and states named before 'forces', 'drone strikes'..., as the subject of a verb
+    of response, or after 'by' ('designated by the United States')."""
     out = []
+    text = ctx.doc.text
     for m in ctx.mentions_in(start, end, "actor", "demonym", "region"):
         if m.kind == "actor":
             out.append(m)
-        elif ctx.region_type(m.key) == "country" and _FORCE_NOUNS.match(ctx.doc.text[m.end : end + 40]):
+        elif ctx.region_type(m.key) != "country":
+            continue
+        elif _FORCE_NOUNS.match(text[m.end : end + 40]) or _acts(ctx, m):
             out.append(m)
-    return out
+        elif m.kind != "demonym" and re.search(r"\bby\s+(the\s+)?$", text[max(start, m.start - 8) : m.start]):
+            out.append(m)
+    return out + _conjuncts(ctx, out, ctx.mentions_in(start, end, "actor", "region"))
+
+
+def _conjuncts(ctx: DocContext, responders: list[Mention], candidates: list[Mention]
+               ) -> list[Mention]:  # fmt: skip
+    """States and actors listed with a responder ('by Colombia, the United States and Canada')."""
+    roots = {}
+    for m in candidates:
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            roots[span.root.i] = m
+    chosen = {roots_i for roots_i, m in roots.items() if m in responders}
+    added: list[Mention] = []
+    grew = True
+    while grew:
+        grew = False
+        for i, m in roots.items():
+            token = ctx.doc[i]
+            if i not in chosen and token.dep_ == "conj" and token.head.i in chosen:
+                chosen.add(i)
+                added.append(m)
+                grew = True
+    return added
+
+
+def _acts(ctx: DocContext, m: Mention) -> bool:
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in {"nsubj", "agent"} and root.head.lemma_.lower() in RESPONSE_VERBS
 
 
 def _generic(ctx: DocContext, key: str) -> str:
@@ -94,9 +137,14 @@ def _generic(ctx: DocContext, key: str) -> str:
 
 def _response(ctx: DocContext, label: str, kind: str, responder: str, targets: list[str],
               places: list[str], ev: Evidence) -> None:  # fmt: skip
+    """Add a response; one named the same way in the same place is the same response, and one
+    with no place joins an earlier one of the same name in this document."""
     where = max(places, key=ctx.specificity) if places else None
-    slug = slugify(label) + (f"--{slugify(ctx.facts.nodes[where].label or where)}" if where else "")
-    key = f"response/{slug}"
+    key = f"response/{slugify(label)}"
+    if where:
+        key += f"--{slugify(ctx.facts.nodes[where].label or where)}"
+    else:
+        key = next((k for k in ctx.facts.nodes if k.startswith(key + "--")), key)
     node = ctx.facts.node(key, "Response", label)
     node.props["responseKind"] = kind
     node.evidence.append(ev)
@@ -114,14 +162,13 @@ def _prose_responses(ctx: DocContext, sent: Span) -> None:
     responders = _responders(ctx, sent.start_char, sent.end_char)
     if not responders:
         return
+    responder_keys = {m.key for m in responders}
     groups = ctx.mentions_in(sent.start_char, sent.end_char, "group")
     regions = [m for m in ctx.mentions_in(sent.start_char, sent.end_char, "region")
-               if m not in responders]  # fmt: skip
-    found = response_kind(sent.text)
+               if m.key not in responder_keys]  # fmt: skip
+    found = response_kind(sent.text, _GENERIC_WORDS)
     for responder in responders:
         kind = found
-        if kind is not None and kind[1].lower() in _GENERIC_WORDS:
-            kind = None
         if kind is None and responder.key in ctx.gazetteer and (groups or regions):
             default = ctx.gazetteer[responder.key].response_kind
             kind = (default, "") if default else None
