@@ -213,6 +213,11 @@ class MentionFinder:
                 key = f"group/{slugify(ent.text)}"
                 new.setdefault(key, NewEntity(key, "group", ent.text))
                 out.append(_span(doc, ent.start, ent.end, "group", key, "ner+context", 0.6))
+            elif (ent.label_ in {"LOC", "FAC"} and len(ent) >= 2 and ent[0].is_title
+                  and ent[-1].is_title):  # fmt: skip
+                key = f"region/{slugify(ent.text)}"
+                new.setdefault(key, NewEntity(key, "region", ent.text, "other"))
+                out.append(_span(doc, ent.start, ent.end, "region", key, "ner", 0.5))
             elif ent.label_ == "GPE" and ent.text[:1].isupper() and ent.text.lower() not in CALENDAR_WORDS:
                 key = f"region/{slugify(ent.text)}"
                 new.setdefault(key, NewEntity(key, "region", ent.text, "other"))
@@ -254,9 +259,11 @@ def _mistaken_place(span: Span) -> bool:
     not 'Yobe State')."""
     for ent in span.doc.ents:
         if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
-            rest = {t.lower_ for t in ent if t.i < span.start or t.i >= span.end}
-            if rest <= _PLACE_SUFFIXES | {"the", "of"}:
+            rest = [t for t in ent if t.i < span.start or t.i >= span.end]
+            if {t.lower_ for t in rest} <= _PLACE_SUFFIXES | {"the", "of"}:
                 return False
+            if any(t.is_lower and t.lower_ not in {"the", "of", "de", "du"} for t in rest):
+                return False  # "capital of Goma in the ...": a phrase, not a name
             return ent.label_ in {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT"}
     return False
 

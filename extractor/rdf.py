@@ -37,7 +37,8 @@ _PROPS: dict[str, URIRef] = {
 }  # fmt: skip
 #: Literal property -> (concept scheme, object property linking the concept).
 _CONCEPTS: dict[URIRef, tuple[str, URIRef]] = {
-    CKG.eventType: (EVENT_TYPE, CKG.subEventType), CKG.responseKind: (RESPONSE_KIND, CKG.responseType),
+    CKG.eventType: (EVENT_TYPE, CKG.subEventType),
+    CKG.responseKind: (RESPONSE_KIND, CKG.responseType),
     CKG.actorType: (ACTOR_TYPE, CKG.actorCategory),
 }  # fmt: skip
 _HEDGED = re.compile(r"\b(at least|more than|over|some|about|around|nearly|up to|an estimated|"
