@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from api import problems
 from api.deps import StoreHolder
-from api.routes import health, queries
+from api.routes import health, queries, rdf
 from conflict_kg import __version__
 from conflict_kg.settings import Settings, get_settings
 from queries import load_catalog
@@ -37,4 +37,5 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     problems.install(app)
     app.include_router(health.router)
     app.include_router(queries.router)
+    app.include_router(rdf.router)
     return app
