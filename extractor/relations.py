@@ -39,7 +39,8 @@ class RelationReader:
         active_in_prose(ctx, modifiers)
         read_attacks(ctx, modifiers)
         read_responses(ctx)
-        read_factors(ctx, self.factors)
+        if any(n.kind in {"Group", "Attack"} for n in ctx.facts.nodes.values()):
+            read_factors(ctx, self.factors)  # root causes of violence, so only where there is some
         doc._.ckg_facts = ctx.facts
         return doc
 
