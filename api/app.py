@@ -8,8 +8,9 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api import problems
+from api.body_limit import BodyLimitMiddleware
 from api.deps import StoreHolder
-from api.routes import health, queries, rdf
+from api.routes import analytics, documents, entities, health, queries, rdf
 from conflict_kg import __version__
 from conflict_kg.settings import Settings, get_settings
 from queries import load_catalog
@@ -34,8 +35,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.catalog = load_catalog()
     app.state.store = StoreHolder(settings)
+    app.state.extractor = documents.ExtractorHolder(settings)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     problems.install(app)
     app.include_router(health.router)
-    app.include_router(queries.router)
+    app.include_router(queries.build_router(app.state.catalog))
+    app.include_router(entities.router)
+    app.include_router(documents.router)
+    app.include_router(analytics.router)
     app.include_router(rdf.router)
     return app

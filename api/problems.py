@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from conflict_kg.errors import (
@@ -20,6 +22,26 @@ from conflict_kg.errors import (
 log = logging.getLogger(__name__)
 PROBLEM_TYPE = "https://w3id.org/conflict-kg/problems/"
 RETRY_AFTER_SECONDS = 5
+_TITLES = {400: "Bad request", 401: "Unauthorized", 403: "Forbidden", 404: "Not found",
+           413: "Content too large", 422: "Invalid request", 503: "Database unavailable",
+           504: "Query timed out"}  # fmt: skip
+
+
+class Problem(BaseModel):
+    """An RFC 9457 problem details object."""
+
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str | None = None
+
+
+def responses(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI documentation of the problem responses a route can give."""
+    schema = {"schema": Problem.model_json_schema()}
+    return {code: {"description": _TITLES[code], "content": {"application/problem+json": schema}}
+            for code in codes}  # fmt: skip
 
 
 def problem(status: int, title: str, detail: str, slug: str, *, instance: str | None = None,

@@ -47,6 +47,10 @@ class Settings(BaseSettings):
     max_document_bytes: int = Field(
         default=2_000_000, ge=1, description="Largest text accepted for extraction."
     )
+    max_body_bytes: int = Field(
+        default=4_000_000, ge=1,
+        description="Largest HTTP request body (POST /documents); refused with 413 as it streams.",
+    )
 
     @field_validator("api_key", mode="before")
     @classmethod

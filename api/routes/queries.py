@@ -1,18 +1,33 @@
-"""The curated query catalog: list the queries, run one with typed parameters."""
+"""The curated query catalog: list the queries, run one with typed parameters.
+
+Every query gets a route of its own (``GET /queries/<name>``) whose query-string parameters are
+built from the query's header, so the OpenAPI schema documents and validates each of them.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import inspect
+from collections.abc import Callable
+from datetime import date
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query as Q, Request
+from fastapi.responses import PlainTextResponse
 from pydantic import BaseModel
 
-from api.deps import CatalogDep, SettingsDep, StoreDep
-from conflict_kg.errors import DatabaseUnavailableError, ParameterError
-from queries import Query
-from queries.catalog import PAGING
+from api import problems
+from api.deps import StoreHolder
+from api.formats import Graph, entity_iris, subgraph_cypher, to_csv, to_graph
+from api.runner import read, run_page
+from conflict_kg.errors import ParameterError, QueryNotFoundError
+from conflict_kg.settings import Settings
+from queries import Catalog, Query
+from queries.catalog import RESERVED
 
-router = APIRouter(prefix="/queries", tags=["queries"])
+Format = Literal["json", "csv", "graph"]
+_PYTHON_TYPES: dict[str, type] = {"string": str, "integer": int, "float": float,
+                                  "boolean": bool, "date": date}  # fmt: skip
+_ERRORS = problems.responses(400, 404, 422, 503, 504)
 
 
 class ParameterInfo(BaseModel):
@@ -42,6 +57,12 @@ class QueryResult(BaseModel):
     offset: int
 
 
+class GraphResult(Graph):
+    query: str
+    parameters: dict[str, Any]
+    truncated: bool
+
+
 def _info(q: Query) -> QueryInfo:
     params = [ParameterInfo(name=p.name, type=p.type, default=p.default,
                             description=p.description, allowed=list(p.allowed))
@@ -51,30 +72,83 @@ def _info(q: Query) -> QueryInfo:
                      example=q.example, url=example)  # fmt: skip
 
 
-@router.get("", response_model=list[QueryInfo])
-def list_queries(catalog: CatalogDep) -> list[QueryInfo]:
+def list_queries(request: Request) -> list[QueryInfo]:
     """Every curated query with its title, description and parameters."""
-    return [_info(q) for q in catalog]
+    return [_info(q) for q in request.app.state.catalog]
 
 
-@router.get("/{name}", response_model=QueryResult)
-def run_query(name: str, request: Request, catalog: CatalogDep, holder: StoreDep,
-              settings: SettingsDep, limit: int = Q(100, ge=1), offset: int = Q(0, ge=0)
-              ) -> QueryResult:  # fmt: skip
-    """Run a curated query; its parameters come from the query string."""
-    query = catalog.get(name)
-    if limit > settings.max_rows:
-        raise ParameterError(f"limit {limit} is over the cap of {settings.max_rows} rows")
-    raw = {k: v for k, v in request.query_params.items() if k not in PAGING}
+def run(request: Request, query: Query, raw: dict[str, Any], limit: int, offset: int,
+        fmt: str) -> QueryResult | GraphResult | PlainTextResponse:  # fmt: skip
+    """Run a query for a request and shape the answer as JSON rows, CSV or a graph."""
+    unknown = sorted(set(request.query_params) - {p.name for p in query.parameters} - set(RESERVED))
+    if unknown:
+        raise ParameterError(f"query {query.name!r} has no parameter {', '.join(unknown)}; it "
+                             f"takes: {', '.join(p.name for p in query.parameters) or 'none'}")  # fmt: skip
+    settings: Settings = request.app.state.settings
+    holder: StoreHolder = request.app.state.store
     params = query.bind(raw)
-    store = holder.get()
-    try:
-        result = store.read(query.text_for(store.engine),
-                            {**params, "limit": limit + 1, "offset": offset},
-                            timeout_ms=settings.query_timeout_ms)  # fmt: skip
-    except DatabaseUnavailableError:
-        holder.reset()
-        raise
-    rows = result.records()
-    return QueryResult(query=name, parameters=params, columns=result.columns,
-                       rows=rows[:limit], truncated=len(rows) > limit, limit=limit, offset=offset)  # fmt: skip
+    page = run_page(holder, settings, query, params, limit, offset)
+    if fmt == "csv":
+        return PlainTextResponse(to_csv(page.columns, page.rows), media_type="text/csv")
+    if fmt == "graph":
+        iris = entity_iris(page.rows, settings.base_iri)
+        _, _, records = read(holder, settings, subgraph_cypher(), {"uris": iris})
+        graph = to_graph(records)
+        return GraphResult(query=query.name, parameters=params, truncated=page.truncated,
+                           nodes=graph.nodes, edges=graph.edges)  # fmt: skip
+    return QueryResult(query=query.name, parameters=params, columns=page.columns, rows=page.rows,
+                       truncated=page.truncated, limit=limit, offset=offset)  # fmt: skip
+
+
+def _annotation(p: Any) -> Any:
+    kind: Any = Literal[tuple(p.allowed)] if p.allowed else _PYTHON_TYPES[p.type]  # type: ignore[misc]
+    return kind | None if p.default is None else kind
+
+
+def _endpoint(query: Query) -> Callable[..., Any]:
+    """A route function whose signature declares the query's parameters for FastAPI."""
+
+    def endpoint(request: Request, **kwargs: Any) -> Any:
+        limit, offset, fmt = kwargs.pop("limit"), kwargs.pop("offset"), kwargs.pop("format")
+        given = {k: v for k, v in kwargs.items() if k in request.query_params}
+        return run(request, query, given, limit, offset, fmt)
+
+    params = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                annotation=Request)]  # fmt: skip
+    for p in query.parameters:
+        default = p.default.isoformat() if isinstance(p.default, date) else p.default
+        params.append(inspect.Parameter(
+            p.name, inspect.Parameter.KEYWORD_ONLY,
+            annotation=Annotated[_annotation(p), Q(description=p.description)], default=default))  # fmt: skip
+    params += [
+        inspect.Parameter("limit", inspect.Parameter.KEYWORD_ONLY, default=100, annotation=Annotated[
+            int, Q(ge=1, description="Rows per page (at most KG_MAX_ROWS; more is a 400).")]),
+        inspect.Parameter("offset", inspect.Parameter.KEYWORD_ONLY, default=0, annotation=Annotated[
+            int, Q(ge=0, le=10**9, description="Rows to skip.")]),
+        inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default="json", annotation=Annotated[
+            Format, Q(description="json: rows; csv: a table; graph: nodes and edges.")]),
+    ]  # fmt: skip
+    endpoint.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
+    endpoint.__name__ = f"query_{query.name}"
+    endpoint.__doc__ = query.description
+    return endpoint
+
+
+def build_router(catalog: Catalog) -> APIRouter:
+    """``GET /queries`` and one documented route per curated query."""
+    router = APIRouter(prefix="/queries", tags=["queries"])
+    router.add_api_route("", list_queries, methods=["GET"], response_model=list[QueryInfo],
+                         summary="The curated queries")  # fmt: skip
+    for query in catalog:
+        router.add_api_route(
+            f"/{query.name}", _endpoint(query), methods=["GET"], summary=query.title,
+            description=query.description + (f"\n\nExample: `?{query.example}`" if query.example else ""),
+            response_model=QueryResult | GraphResult, responses={
+                200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, **_ERRORS})  # fmt: skip
+    router.add_api_route("/{name}", unknown_query, methods=["GET"], include_in_schema=False)
+    return router
+
+
+def unknown_query(name: str) -> None:
+    """A name that is not in the catalog (each query has its own route): 404."""
+    raise QueryNotFoundError(f"no curated query named {name!r}; GET /queries lists them")

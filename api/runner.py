@@ -1,0 +1,50 @@
+"""Run a curated query for a request: bound parameters, paging, the row cap, the time limit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from api.deps import StoreHolder
+from conflict_kg.errors import DatabaseUnavailableError, ParameterError
+from conflict_kg.settings import Settings
+from graph_loader import GraphStore
+from queries import Query
+
+
+@dataclass
+class Page:
+    """One page of a query's rows."""
+
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool
+
+
+def check_limit(limit: int, settings: Settings) -> None:
+    """ParameterError (400) when a page is asked for that is larger than the row cap."""
+    if limit > settings.max_rows:
+        raise ParameterError(f"limit {limit} is over the cap of {settings.max_rows} rows "
+                             f"(KG_MAX_ROWS)")  # fmt: skip
+
+
+def read(holder: StoreHolder, settings: Settings, cypher: str | Query, params: dict[str, Any]
+         ) -> tuple[GraphStore, list[str], list[dict[str, Any]]]:  # fmt: skip
+    """Run a read-only statement (a query's text for the store's engine) within the time limit."""
+    store = holder.get()
+    text = cypher.text_for(store.engine) if isinstance(cypher, Query) else cypher
+    try:
+        result = store.read(text, params, timeout_ms=settings.query_timeout_ms)
+    except DatabaseUnavailableError:
+        holder.reset()
+        raise
+    return store, result.columns, result.records()
+
+
+def run_page(holder: StoreHolder, settings: Settings, query: Query, params: dict[str, Any],
+             limit: int, offset: int) -> Page:  # fmt: skip
+    """One page of a curated query (params already bound); one extra row tells truncation."""
+    check_limit(limit, settings)
+    _, columns, rows = read(holder, settings, query,
+                            {**params, "limit": limit + 1, "offset": offset})  # fmt: skip
+    return Page(columns, rows[:limit], len(rows) > limit)
