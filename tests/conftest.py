@@ -114,3 +114,33 @@ def api_url(settings: Settings, sample_store: GraphStore) -> Iterator[str]:
 def http(api_url: str) -> Iterator[httpx.Client]:
     with httpx.Client(base_url=api_url, timeout=30) as client:
         yield client
+
+
+@pytest.fixture(scope="session")
+def corpus_store(data_dir: Path, server: EmbeddedFalkorDB, extractor: Extractor
+                 ) -> Iterator[GraphStore]:  # fmt: skip
+    """A graph of its own with the bundled samples and the test reports of tests/corpus.py."""
+    from conflict_kg.ingest import ingest_sources
+    from extractor import read_file
+    from tests.corpus import SOURCES
+
+    store = open_store(make_settings(data_dir, graph_name="corpus"))
+    store.clear()
+    samples = [read_file(p, extractor.max_bytes) for p in sample_files()]
+    report = ingest_sources(store, extractor, [*samples, *SOURCES])
+    assert not report.errors, report.errors
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def corpus_url(data_dir: Path, corpus_store: GraphStore) -> Iterator[str]:
+    """The API over the corpus graph."""
+    with serve(make_settings(data_dir, graph_name="corpus", api_key="test-key")) as url:
+        yield url
+
+
+@pytest.fixture
+def corpus_http(corpus_url: str) -> Iterator[httpx.Client]:
+    with httpx.Client(base_url=corpus_url, timeout=60) as client:
+        yield client
