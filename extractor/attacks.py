@@ -173,8 +173,8 @@ def _read(ctx: DocContext, sent: Span, trigger: Token, groups: list[Mention], cl
     reading = AttackReading(ctx.sentence_evidence(sent, "rule:attack-sentence", 0.7), lemma,
                             TRIGGERS[lemma])  # fmt: skip
     regions = [m for m in ctx.mentions_in(sent.start_char, sent.end_char, "region")
-               if not _NOT_THE_PLACE.search(ctx.doc.text[max(0, m.start - 30) : m.start])
-               and not _NATIONALITY.match(ctx.doc.text[m.end : m.end + 30])]  # fmt: skip
+               if not _NOT_THE_PLACE.search(ctx.text[max(0, m.start - 30) : m.start])
+               and not _NATIONALITY.match(ctx.text[m.end : m.end + 30])]  # fmt: skip
     if regions:
         near = [m for m in regions if _after_locative(ctx, m)] or regions
         reading.location = max(near, key=lambda m: (ctx.specificity(m.key),
@@ -199,7 +199,7 @@ def _read(ctx: DocContext, sent: Span, trigger: Token, groups: list[Mention], cl
 
 
 def _after_locative(ctx: DocContext, m: Mention) -> bool:
-    before = ctx.doc.text[max(0, m.start - 12) : m.start].lower()
+    before = ctx.text[max(0, m.start - 12) : m.start].lower()
     return bool(re.search(r"\b(in|near|at|outside|around|of|across|from)\s+(the\s+)?$", before))
 
 
@@ -212,7 +212,7 @@ def _is_claimant(sent: Span, g: Mention) -> bool:
 
 
 def _is_perpetrator(ctx: DocContext, sent: Span, trigger: Token, g: Mention) -> bool:
-    before = ctx.doc.text[max(sent.start_char, g.start - 40) : g.start]
+    before = ctx.text[max(sent.start_char, g.start - 40) : g.start]
     if _AFFILIATION_BEFORE.search(before):
         return False  # "factions affiliated with al-Qaeda": a network, not the attacker
     if _PERPETRATOR_BEFORE.search(before):

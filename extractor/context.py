@@ -31,7 +31,8 @@ class DocContext:
         self.mentions: list[Mention] = list(self.doc._.ckg_mentions or [])
         self.new_entities: dict[str, NewEntity] = dict(self.doc._.ckg_new_entities or {})
         self._starts = [m.start for m in self.mentions]
-        self.tables: list[Table] = find_tables(self.doc.text)
+        self.text: str = self.doc.text  # Doc.text joins every token on each access
+        self.tables: list[Table] = find_tables(self.text)
         self.sentences: list[Span] = list(self.doc.sents)
         self._sent_starts = [s.start_char for s in self.sentences]
 
@@ -76,7 +77,7 @@ class DocContext:
     # -- building facts -----------------------------------------------------------------
     def evidence(self, start: int, end: int, rule: str, confidence: float) -> Evidence:
         """Evidence for a fact read from the text between two offsets."""
-        return Evidence(start, end, self.doc.text[start:end], rule, round(confidence, 3))
+        return Evidence(start, end, self.text[start:end], rule, round(confidence, 3))
 
     def sentence_evidence(self, sent: Span, rule: str, confidence: float) -> Evidence:
         """Evidence for a fact read from one sentence."""

@@ -41,7 +41,7 @@ _MODIFIER_AFTER = re.compile(r"^\s*-?\s*(linked|affiliated|affiliates?|aligned|a
 def affiliation_modifiers(ctx: DocContext) -> set[Mention]:
     """Read affiliations; return the group mentions that only qualify something else
     ("al-Qaeda-linked group", "al-Qaeda affiliates"): they are not actors of the sentence."""
-    text = ctx.doc.text
+    text = ctx.text
     modifiers = {m for m in ctx.mentions if m.kind == "group"
                  and _MODIFIER_AFTER.match(text[m.end : m.end + 30])}  # fmt: skip
     previous: Mention | None = None  # the group the last sentences were about
@@ -107,7 +107,7 @@ _NOT_ACTIVE_PLACE = re.compile(r"\b(against|with|to|by|toward|towards)\s+(the\s+
 def active_in_prose(ctx: DocContext, modifiers: set[Mention]) -> None:
     """A group and a place in one sentence that says the group acts there ("active in",
     "fighting in", "a jihadist organisation in ..."): the group is active there."""
-    text = ctx.doc.text
+    text = ctx.text
     for sent in ctx.sentences:
         if ctx.in_table(sent.start_char):
             continue

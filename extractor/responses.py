@@ -86,7 +86,7 @@ def _responders(ctx: DocContext, start: int, end: int) -> list[Mention]:
     """Actors; and states named before 'forces', 'drone strikes'..., as the subject of a verb
     of response, or after 'by' ('designated by the United States')."""
     out = []
-    text = ctx.doc.text
+    text = ctx.text
     for m in ctx.mentions_in(start, end, "actor", "demonym", "region"):
         if m.kind == "actor":
             out.append(m)

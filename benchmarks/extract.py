@@ -1,0 +1,96 @@
+"""Extraction throughput: the full extractor (spaCy + conflict-kg components + RDF) against bare
+``nlp.pipe`` with the same model, in the same run. The ratio is the figure (goal >= 0.8).
+
+    .venv/bin/python benchmarks/extract.py [--docs 200] [--repeat 3]
+
+Texts: the annotated dev passages and the bundled sample articles, cycled to ``--docs``.
+Modes: single process; two processes (bare: ``nlp.pipe(n_process=2)``; full: a pool of two
+workers, each with its own extractor); and the fast mode without the dependency parser.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import time
+from collections.abc import Callable
+from itertools import cycle, islice
+from pathlib import Path
+
+import spacy
+
+from conflict_kg.ingest import sample_files
+from conflict_kg.settings import Settings
+from extractor import Extractor, SourceText
+
+ROOT = Path(__file__).resolve().parents[1]
+_worker: Extractor | None = None
+
+
+def corpus(n: int) -> list[str]:
+    """``n`` texts: dev passages and samples, cycled."""
+    texts = [json.loads(line)["text"] for line in (ROOT / "tests/data/dev.jsonl").read_text().splitlines()]
+    texts += [p.read_text(encoding="utf-8") for p in sample_files()]
+    return list(islice(cycle(texts), n))
+
+
+def best_of(repeat: int, run: Callable[[], object]) -> float:
+    """The fastest of ``repeat`` runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def _init(model: str, base: str, max_bytes: int, fast: bool) -> None:
+    global _worker
+    _worker = Extractor(model, base, max_bytes, fast=fast)
+
+
+def _extract(text: str) -> int:
+    assert _worker is not None
+    return len(_worker.extract(SourceText(text)))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--docs", type=int, default=200)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    settings = Settings()
+    texts = corpus(args.docs)
+    sources = [SourceText(t) for t in texts]
+    bare = spacy.load(settings.spacy_model)
+    tokens = sum(len(d) for d in bare.pipe(texts, batch_size=16))
+    print(f"{len(texts)} documents, {tokens} tokens, model {settings.spacy_model}, "
+          f"best of {args.repeat}")  # fmt: skip
+
+    def report(name: str, seconds: float, baseline: float | None = None) -> None:
+        ratio = f"  ratio to bare {baseline / seconds:.2f}" if baseline else ""
+        print(f"{name:<34} {len(texts) / seconds:8.1f} docs/s {tokens / seconds:9.0f} tokens/s{ratio}")
+
+    full = Extractor(settings.spacy_model, settings.base_iri, settings.max_document_bytes)
+    fast = Extractor(settings.spacy_model, settings.base_iri, settings.max_document_bytes, fast=True)
+    bare_fast = spacy.load(settings.spacy_model, disable=["parser"])
+    bare_fast.enable_pipe("senter")
+    t_bare = best_of(args.repeat, lambda: list(bare.pipe(texts, batch_size=16)))
+    report("bare nlp.pipe", t_bare)
+    report("full extractor (text -> RDF)", best_of(args.repeat, lambda: list(full.extract_many(sources))), t_bare)
+    t_bare_fast = best_of(args.repeat, lambda: list(bare_fast.pipe(texts, batch_size=16)))
+    report("bare nlp.pipe, no parser", t_bare_fast)
+    report("fast extractor, no parser", best_of(args.repeat, lambda: list(fast.extract_many(sources))), t_bare_fast)
+
+    t_bare2 = best_of(1, lambda: list(bare.pipe(texts, batch_size=16, n_process=2)))
+    report("bare nlp.pipe, n_process=2", t_bare2)
+    init = (settings.spacy_model, settings.base_iri, settings.max_document_bytes, False)
+    with mp.get_context("spawn").Pool(2, initializer=_init, initargs=init) as pool:
+        pool.map(_extract, texts[:4])  # warm up both workers
+        t_full2 = best_of(1, lambda: pool.map(_extract, texts, chunksize=8))
+    report("full extractor, 2 processes", t_full2, t_bare2)
+
+
+if __name__ == "__main__":
+    main()
