@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query as Q, Request
 from fastapi.responses import PlainTextResponse
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel
 
 from api import problems
 from api.deps import StoreHolder
@@ -22,7 +22,7 @@ from api.runner import read, run_page
 from conflict_kg.errors import ParameterError, QueryNotFoundError
 from conflict_kg.settings import Settings
 from queries import Catalog, Query
-from queries.catalog import RESERVED
+from queries.catalog import RESERVED, Parameter
 
 Format = Literal["json", "csv", "graph"]
 _PYTHON_TYPES: dict[str, type] = {"string": str, "integer": int, "float": float,
@@ -100,9 +100,21 @@ def run(request: Request, query: Query, raw: dict[str, Any], limit: int, offset:
                        truncated=page.truncated, limit=limit, offset=offset)  # fmt: skip
 
 
-def _annotation(p: Any) -> Any:
-    kind: Any = Literal[tuple(p.allowed)] if p.allowed else _PYTHON_TYPES[p.type]  # type: ignore[misc]
-    return kind | None if p.default is None else kind
+def _annotation(p: Parameter) -> Any:
+    """The parameter's Python type for FastAPI: converted, and checked against allowed values."""
+    kind: Any = _PYTHON_TYPES[p.type]
+    if p.default is None:
+        kind = kind | None
+    if not p.allowed:
+        return Annotated[kind, Q(description=p.description)]
+
+    def allowed(value: Any) -> Any:
+        if value is not None and value not in p.allowed:
+            raise ValueError(f"must be one of {', '.join(map(str, p.allowed))}")
+        return value
+
+    return Annotated[kind, AfterValidator(allowed),
+                     Q(description=p.description, json_schema_extra={"enum": list(p.allowed)})]  # fmt: skip
 
 
 def _endpoint(query: Query) -> Callable[..., Any]:
@@ -119,7 +131,7 @@ def _endpoint(query: Query) -> Callable[..., Any]:
         default = p.default.isoformat() if isinstance(p.default, date) else p.default
         params.append(inspect.Parameter(
             p.name, inspect.Parameter.KEYWORD_ONLY,
-            annotation=Annotated[_annotation(p), Q(description=p.description)], default=default))  # fmt: skip
+            annotation=_annotation(p), default=default))
     params += [
         inspect.Parameter("limit", inspect.Parameter.KEYWORD_ONLY, default=100, annotation=Annotated[
             int, Q(ge=1, description="Rows per page (at most KG_MAX_ROWS; more is a 400).")]),
