@@ -9,6 +9,8 @@ import pytest
 from conflict_kg.errors import InputError
 from extractor import Extractor, SourceText, decode, read_file
 from extractor.summary import summarize
+from ontology.namespace import CKG
+from tests.conftest import SEED
 
 
 def test_an_unknown_group_is_still_found(extractor: Extractor) -> None:
@@ -67,3 +69,18 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> N
 def test_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read"):
         read_file(tmp_path / "nope.txt", 1000)
+
+
+def test_a_long_document_is_read_in_pieces_with_offsets_intact(extractor: Extractor) -> None:
+    from extractor.extract import CHUNK_CHARS, pieces
+
+    seed = SEED.read_text(encoding="utf-8")
+    text = "\n".join([seed] * (CHUNK_CHARS // len(seed) + 2))
+    assert "".join(pieces(text, CHUNK_CHARS)) == text
+    assert "".join(pieces("a" * 25 + " b" * 10, 10)) == "a" * 25 + " b" * 10  # no break: hard cuts
+    graph = extractor.extract(SourceText(text))
+    s = summarize(graph)
+    assert "Mali" in {r["name"] for r in s["regions"]}
+    for ev in graph.subjects(CKG.extractedBy, None):
+        start, end = int(graph.value(ev, CKG.charStart)), int(graph.value(ev, CKG.charEnd))  # type: ignore[arg-type]
+        assert text[start:end] == str(graph.value(ev, CKG.sentence))
