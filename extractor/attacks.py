@@ -131,7 +131,11 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
             if claim and groups:
                 pending_claims.append((sent, groups))
             continue
+        if not groups and _by_state_forces(ctx, sent, trigger):
+            continue  # "carried out by the Malian Armed Forces": a state's operation, not an attack
         reading = _read(ctx, sent, trigger, groups, bool(claim))
+        if reading.location is None and (reading.perpetrators or reading.claimants):
+            reading.location = _recent_place(ctx, sent)
         if reading.informative():
             readings.append(reading)
     merged = _merge(ctx, readings)
@@ -395,3 +399,22 @@ def _place_and_mentioned_containers(ctx: DocContext, key: str) -> list[str]:
                 containers.add(parent)
                 frontier.append(parent)
     return [key, *sorted(containers & mentioned)]
+
+
+def _by_state_forces(ctx: DocContext, sent: Span, trigger: Token) -> bool:
+    """The trigger's agent is a state actor (subject, or after 'by')."""
+    for m in ctx.mentions_in(sent.start_char, sent.end_char, "actor"):
+        if re.search(r"\bby\s+(the\s+)?$", ctx.text[max(sent.start_char, m.start - 8) : m.start]):
+            return True
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "nsubj" and span.root.head.i == trigger.i:
+            return True
+    return False
+
+
+def _recent_place(ctx: DocContext, sent: Span) -> Mention | None:
+    """The most specific place named in the two sentences before, for an attack that names none."""
+    index = ctx.sentences.index(sent)
+    before = ctx.sentences[max(0, index - 2)].start_char
+    places = ctx.mentions_in(before, sent.start_char, "region")
+    return max(places, key=lambda m: (ctx.specificity(m.key), m.start)) if places else None
