@@ -185,9 +185,10 @@ def _evidence(g: Graph, doc: URIRef, s: URIRef, p: URIRef, o: URIRef, ev: Eviden
     g.add((iri, RDF.predicate, p))
     g.add((iri, RDF.object, o))
     g.add((iri, CKG.statedIn, doc))
-    g.add((iri, CKG.sentence, Literal(ev.sentence)))
-    g.add((iri, CKG.charStart, Literal(ev.start, datatype=XSD.integer)))
-    g.add((iri, CKG.charEnd, Literal(ev.end, datatype=XSD.integer)))
+    if ev.end > ev.start:  # background knowledge (the gazetteer's part-of) has no text span
+        g.add((iri, CKG.sentence, Literal(ev.sentence)))
+        g.add((iri, CKG.charStart, Literal(ev.start, datatype=XSD.integer)))
+        g.add((iri, CKG.charEnd, Literal(ev.end, datatype=XSD.integer)))
     g.add((iri, CKG.extractedBy, Literal(ev.rule)))
     confidence = Decimal(str(ev.confidence))
     old = g.value(iri, CKG.confidence)

@@ -13,9 +13,9 @@ from pathlib import Path
 
 from pyshacl import validate as shacl_validate
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
-from rdflib.util import guess_format
 from rdflib.namespace import SH, SKOS
 from rdflib.term import Node
+from rdflib.util import guess_format
 
 from conflict_kg.errors import InputError
 from ontology.vocabulary import local_name

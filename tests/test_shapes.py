@@ -3,6 +3,7 @@ person can act on; ``conflict-kg validate`` prints them and exits 1."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -42,6 +43,17 @@ def test_other_extractions_conform(extractor: Extractor, text: str) -> None:
     assert len(graph) > 10
     violations = validate(graph)
     assert not violations, "\n".join(map(str, violations))
+
+
+def test_every_dev_set_extraction_conforms(extractor: Extractor) -> None:
+    lines = (Path(__file__).parent / "data" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    failures = []
+    for line in lines:
+        passage = json.loads(line)
+        source = SourceText(passage["text"], url=f"{passage['source_url']}#{passage['id']}")
+        failures += [f"{passage['id']}: {v}" for v in validate(extractor.extract(source))]
+    assert len(lines) > 10
+    assert not failures, "\n".join(failures[:30])
 
 
 def _copy(graph: Graph) -> Graph:
