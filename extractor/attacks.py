@@ -35,6 +35,18 @@ TRIGGERS: dict[str, str | None] = {
 _ATTACKER_WORDS = frozenset({"gunmen", "militants", "jihadists", "assailants", "attackers",
                              "insurgents", "fighters", "rebels", "terrorists", "bandits",
                              "militiamen", "bomber", "bombers", "extremists"})  # fmt: skip
+#: Words that make a plural trigger specific: "several attacks", "twin bombings".
+_COUNTED = frozenset({"several", "multiple", "numerous", "twin", "two", "three", "four", "five",
+                      "series", "wave", "spate", "string"})  # fmt: skip
+#: Verbs whose object is a specific attack: "launched attacks against ...".
+_CARRY_OUT = frozenset({"launch", "carry", "conduct", "stage", "mount", "perpetrate"})
+#: Subjects of "killed" that mean a state's response, not an attack.
+_STATE_MEANS = frozenset({"airstrike", "strike", "operation", "troop", "force", "soldier", "army",
+                          "police", "drone", "raid", "offensive", "military"})  # fmt: skip
+_DATE_WORDS = re.compile(r"\b(\d{4}|january|february|march|april|may|june|july|august|september|"
+                         r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|"
+                         r"dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+                         r"today|tonight|last|this|ago|earlier)\b", re.I)  # fmt: skip
 _GENERIC = frozenset({"future", "similar", "potential", "possible", "such", "further", "any",
                       "more", "frequent", "increasing", "coordinated", "prevent", "thwart"})  # fmt: skip
 _NO_CLAIM = re.compile(r"\b(no (immediate )?(claim|one|group|organi[sz]ation)|not (yet )?(been )?claimed|"
@@ -154,7 +166,8 @@ def _trigger(sent: Span, groups: list[Mention]) -> Token | None:
         if lemma not in TRIGGERS:
             continue
         if token.pos_ == "NOUN":
-            counted = any(c.dep_ == "nummod" for c in token.children)
+            counted = any(c.dep_ == "nummod" or c.lower_ in _COUNTED for c in token.children) or (
+                token.dep_ == "dobj" and token.head.lemma_ in _CARRY_OUT)
             if token.tag_ in {"NNS", "NNPS"} and lemma not in {"gunfire"} and not counted:
                 continue  # "attacks are becoming more frequent": generic; "two bombings": not
             if any(c.lower_ in _GENERIC for c in token.children) or token.head.lower_ in _GENERIC:
@@ -163,6 +176,8 @@ def _trigger(sent: Span, groups: list[Mention]) -> Token | None:
         if token.pos_ == "VERB" and token.tag_ in {"VBD", "VBN", "VBZ", "VBG"}:
             if lemma in {"kill", "execute"} and not (groups or _has_attacker(sent)):
                 continue  # "killed" alone may be an accident or a state operation
+            if any(c.dep_ == "nsubj" and c.lemma_.lower() in _STATE_MEANS for c in token.children):
+                continue  # "the airstrike killed three militants": a response
             return token
     return None
 
@@ -240,8 +255,10 @@ def _groups_in(ctx: DocContext, sent: Span) -> list[Mention]:
 
 def _read_date(ctx: DocContext, sent: Span, reading: AttackReading) -> None:
     for ent in sent.ents:
-        if ent.label_ != "DATE" or re.search(r"\b(years?|decades?|recent|ago|past)\b", ent.text, re.I):
+        if ent.label_ != "DATE" or re.search(r"\b(years?|decades?|recent|past)\b", ent.text, re.I):
             continue
+        if not _DATE_WORDS.search(ent.text):
+            continue  # "between 10 and 17" (ages), "nine days" (a duration)
         reading.date_text = ent.text
         base = datetime.combine(ctx.published, time()) if ctx.published else None
         settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}

@@ -368,6 +368,9 @@ def _named_places(doc: Doc, spans: list[Span], taken: set[int], new: dict[str, N
             add(_title_run_after(doc, token.i + 2, taken), None)  # "located in X"
         elif token.lower_ in _PLACE_NOUNS and doc[token.i + 1].lower_ == "of":
             add(_title_run_after(doc, token.i + 2, taken), None)  # "the village of X"
+        elif (token.lower_ in {"region", "province", "district", "area", "valley", "forest"}
+              and token.i > 0 and doc[token.i - 1].is_title and token.is_lower):
+            add(_title_run_before(doc, token.i, taken), None)  # "the Catatumbo region"
         elif (token.text == "," and doc[token.i + 1].lower_ in {"a", "the"}
               and token.i + 2 < len(doc) and doc[token.i + 2].lower_ in _PLACE_NOUNS):
             add(_title_run_before(doc, token.i, taken), None)  # "X, a town near ..."
