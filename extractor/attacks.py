@@ -22,81 +22,244 @@ from ontology.iris import digest
 
 #: Trigger lemma -> ACLED sub-event type (``None``: decided by the target).
 TRIGGERS: dict[str, str | None] = {
-    "attack": None, "assault": None, "ambush": None, "raid": None, "storm": None,
-    "overrun": None, "clash": "armed-clash", "offensive": None, "massacre": "attack",
-    "shooting": "attack", "gunfire": None, "bombing": "remote-explosive", "bomb": "remote-explosive",
-    "explosion": "remote-explosive", "blast": "remote-explosive", "ied": "remote-explosive",
-    "landmine": "remote-explosive", "suicide": "suicide-bomb", "kidnapping": "abduction",
-    "kidnap": "abduction", "abduction": "abduction", "abduct": "abduction",
-    "hostage": "abduction", "shelling": "shelling-artillery", "mortar": "shelling-artillery",
-    "rocket": "shelling-artillery", "behead": "attack", "beheading": "attack", "kill": None,
-    "killing": None, "execute": "attack", "execution": "attack", "arson": "attack", "torch": "attack",
-}  # fmt: skip
-_ATTACKER_WORDS = frozenset({"gunmen", "militants", "jihadists", "assailants", "attackers",
-                             "insurgents", "fighters", "rebels", "terrorists", "bandits",
-                             "militiamen", "bomber", "bombers", "extremists"})  # fmt: skip
+    "attack": None,
+    "assault": None,
+    "ambush": None,
+    "raid": None,
+    "storm": None,
+    "overrun": None,
+    "clash": "armed-clash",
+    "offensive": None,
+    "massacre": "attack",
+    "shooting": "attack",
+    "gunfire": None,
+    "bombing": "remote-explosive",
+    "bomb": "remote-explosive",
+    "explosion": "remote-explosive",
+    "blast": "remote-explosive",
+    "ied": "remote-explosive",
+    "landmine": "remote-explosive",
+    "suicide": "suicide-bomb",
+    "kidnapping": "abduction",
+    "kidnap": "abduction",
+    "abduction": "abduction",
+    "abduct": "abduction",
+    "hostage": "abduction",
+    "shelling": "shelling-artillery",
+    "mortar": "shelling-artillery",
+    "rocket": "shelling-artillery",
+    "behead": "attack",
+    "beheading": "attack",
+    "kill": None,
+    "killing": None,
+    "execute": "attack",
+    "execution": "attack",
+    "arson": "attack",
+    "torch": "attack",
+}
+_ATTACKER_WORDS = frozenset(
+    {
+        "gunmen",
+        "militants",
+        "jihadists",
+        "assailants",
+        "attackers",
+        "insurgents",
+        "fighters",
+        "rebels",
+        "terrorists",
+        "bandits",
+        "militiamen",
+        "bomber",
+        "bombers",
+        "extremists",
+    }
+)
 #: Words that make a plural trigger specific: "several attacks", "twin bombings".
-_COUNTED = frozenset({"several", "multiple", "numerous", "twin", "two", "three", "four", "five",
-                      "series", "wave", "spate", "string"})  # fmt: skip
+_COUNTED = frozenset(
+    {
+        "several",
+        "multiple",
+        "numerous",
+        "twin",
+        "two",
+        "three",
+        "four",
+        "five",
+        "series",
+        "wave",
+        "spate",
+        "string",
+    }
+)
 #: Verbs whose object is a specific attack: "launched attacks against ...".
 _CARRY_OUT = frozenset({"launch", "carry", "conduct", "stage", "mount", "perpetrate"})
 #: Subjects of "killed" that mean a state's response, not an attack.
-_STATE_MEANS = frozenset({"airstrike", "strike", "operation", "troop", "force", "soldier", "army",
-                          "police", "drone", "raid", "offensive", "military"})  # fmt: skip
-_DATE_WORDS = re.compile(r"\b(\d{4}|january|february|march|april|may|june|july|august|september|"
-                         r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|"
-                         r"dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
-                         r"today|tonight|last|this|ago|earlier)\b", re.I)  # fmt: skip
-_GENERIC = frozenset({"future", "similar", "potential", "possible", "such", "further", "any",
-                      "more", "frequent", "increasing", "coordinated", "prevent", "thwart"})  # fmt: skip
-_NO_CLAIM = re.compile(r"\b(no (immediate )?(claim|one|group|organi[sz]ation)|not (yet )?(been )?claimed|"
-                       r"did not claim|has not claimed|nobody|denied)\b", re.I)  # fmt: skip
-_CLAIM = re.compile(r"\b(claim(s|ed|ing)?\s+(of\s+)?(responsibility|duty|credit)|"
-                    r"claim(ed|s)? (the |this |that )?(attack|assault|bombing|ambush|raid|kidnapping)|"
-                    r"took responsibility|responsibility for)\b", re.I)  # fmt: skip
-_PERPETRATOR_BEFORE = re.compile(r"\b(attributed to|blamed on|carried out by|by|claimed by|"
-                                 r"perpetrated by|suspicion fell on|suspected|"
-                                 r"(militants|fighters|members|gunmen|jihadists|insurgents) (of|from))"
-                                 r"\s+(the\s+)?([\w'’-]+\s+)?$", re.I)  # fmt: skip
+_STATE_MEANS = frozenset(
+    {
+        "airstrike",
+        "strike",
+        "operation",
+        "troop",
+        "force",
+        "soldier",
+        "army",
+        "police",
+        "drone",
+        "raid",
+        "offensive",
+        "military",
+    }
+)
+_DATE_WORDS = re.compile(
+    r"\b(\d{4}|january|february|march|april|may|june|july|august|september|"
+    r"october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|"
+    r"dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+    r"today|tonight|last|this|ago|earlier)\b",
+    re.I,
+)
+_GENERIC = frozenset(
+    {
+        "future",
+        "similar",
+        "potential",
+        "possible",
+        "such",
+        "further",
+        "any",
+        "more",
+        "frequent",
+        "increasing",
+        "coordinated",
+        "prevent",
+        "thwart",
+    }
+)
+_NO_CLAIM = re.compile(
+    r"\b(no (immediate )?(claim|one|group|organi[sz]ation)|not (yet )?(been )?claimed|"
+    r"did not claim|has not claimed|nobody|denied)\b",
+    re.I,
+)
+_CLAIM = re.compile(
+    r"\b(claim(s|ed|ing)?\s+(of\s+)?(responsibility|duty|credit)|"
+    r"claim(ed|s)? (the |this |that )?(attack|assault|bombing|ambush|raid|kidnapping)|"
+    r"took responsibility|responsibility for)\b",
+    re.I,
+)
+_PERPETRATOR_BEFORE = re.compile(
+    r"\b(attributed to|blamed on|carried out by|by|claimed by|"
+    r"perpetrated by|suspicion fell on|suspected|"
+    r"(militants|fighters|members|gunmen|jihadists|insurgents) (of|from))"
+    r"\s+(the\s+)?([\w'’-]+\s+)?$",
+    re.I,
+)
 #: Words before a place that make it a landmark, not the place of the event.
-_NOT_THE_PLACE = re.compile(r"\b(border with|borders? of|bordering|neighbou?ring)\s+(the\s+)?$",
-                            re.I)  # fmt: skip
-_NATIONALITY = re.compile(r"^\s*(and [\w.]+ )?(soldiers|troops|forces|military|army|nationals|"
-                          r"citizens|personnel|officials|government)\b", re.I)  # fmt: skip
-_AFFILIATION_BEFORE = re.compile(r"\b(linked|affiliated|associated|allied|aligned|loyal|tied|"
-                                 r"allegiance|close)\s+(to|with)\s+(the\s+)?$", re.I)  # fmt: skip
-_NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-                 "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-                 "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-                 "hundred": 100, "a dozen": 12, "dozen": 12, "dozens": 24, "scores": 40,
-                 "hundreds": 200}  # fmt: skip
+_NOT_THE_PLACE = re.compile(
+    r"\b(border with|borders? of|bordering|neighbou?ring)\s+(the\s+)?$", re.I
+)
+_NATIONALITY = re.compile(
+    r"^\s*(and [\w.]+ )?(soldiers|troops|forces|military|army|nationals|"
+    r"citizens|personnel|officials|government)\b",
+    re.I,
+)
+_AFFILIATION_BEFORE = re.compile(
+    r"\b(linked|affiliated|associated|allied|aligned|loyal|tied|"
+    r"allegiance|close)\s+(to|with)\s+(the\s+)?$",
+    re.I,
+)
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
+    "dozens": 24,
+    "scores": 40,
+    "hundreds": 200,
+}
 _NUM = r"(\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
-_VICTIMS = (r"(people|persons|civilians|soldiers|troops|villagers|residents|worshippers|"
-            r"police(?:men| officers)?|officers|gendarmes|peacekeepers|students|children|women|"
-            r"men|members|fighters|militants|others|passengers|workers|farmers|herders|"
-            r"security forces|personnel)")  # fmt: skip
+_VICTIMS = (
+    r"(people|persons|civilians|soldiers|troops|villagers|residents|worshippers|"
+    r"police(?:men| officers)?|officers|gendarmes|peacekeepers|students|children|women|"
+    r"men|members|fighters|militants|others|passengers|workers|farmers|herders|"
+    r"security forces|personnel)"
+)
 _KILLED = [
-    re.compile(r"kill(?:ed|ing)\s+(?:at least |more than |some |about |around |nearly |over |"
-               r"up to |an estimated )?" + _NUM + r"\b", re.I),
-    re.compile(r"\b(?:at least |more than |some |about |around |nearly |over |up to )?" + _NUM +
-               r"\s+(?:\w+\s+){0,2}" + _VICTIMS + r"\s+(?:were\s+|had been\s+|have been\s+|"
-               r"being\s+)?(?:killed|dead|died|slain|massacred|executed)", re.I),
+    re.compile(
+        r"kill(?:ed|ing)\s+(?:at least |more than |some |about |around |nearly |over |"
+        r"up to |an estimated )?" + _NUM + r"\b",
+        re.I,
+    ),
+    re.compile(
+        r"\b(?:at least |more than |some |about |around |nearly |over |up to )?"
+        + _NUM
+        + r"\s+(?:\w+\s+){0,2}"
+        + _VICTIMS
+        + r"\s+(?:were\s+|had been\s+|have been\s+|"
+        r"being\s+)?(?:killed|dead|died|slain|massacred|executed)",
+        re.I,
+    ),
     re.compile(r"\b" + _NUM + r"\s+(?:dead|deaths|fatalities|killed)\b", re.I),
     re.compile(r"death toll (?:\w+\s+){0,4}?(?:to|of|at)\s+(?:at least\s+)?" + _NUM, re.I),
-]  # fmt: skip
-_WOUNDED = re.compile(r"\b(?:at least |more than |some |about )?" + _NUM +
-                      r"\s+(?:\w+\s+){0,2}(?:were\s+)?(?:wounded|injured)", re.I)  # fmt: skip
+]
+_WOUNDED = re.compile(
+    r"\b(?:at least |more than |some |about )?"
+    + _NUM
+    + r"\s+(?:\w+\s+){0,2}(?:were\s+)?(?:wounded|injured)",
+    re.I,
+)
 _TARGETS: dict[str, str] = {
-    "soldier": "military", "troop": "military", "army": "military", "military": "military",
-    "base": "military", "convoy": "military", "checkpoint": "military", "barracks": "military",
-    "camp": "military", "outpost": "military", "civilian": "civilians", "villager": "civilians",
-    "resident": "civilians", "worshipper": "civilians", "market": "civilians",
-    "village": "civilians", "church": "civilians", "mosque": "civilians", "school": "civilians",
-    "passenger": "civilians", "farmer": "civilians", "police": "police", "policeman": "police",
-    "gendarme": "police", "gendarmerie": "police", "peacekeeper": "peacekeepers",
-    "official": "government", "minister": "government", "governor": "government",
-}  # fmt: skip
+    "soldier": "military",
+    "troop": "military",
+    "army": "military",
+    "military": "military",
+    "base": "military",
+    "convoy": "military",
+    "checkpoint": "military",
+    "barracks": "military",
+    "camp": "military",
+    "outpost": "military",
+    "civilian": "civilians",
+    "villager": "civilians",
+    "resident": "civilians",
+    "worshipper": "civilians",
+    "market": "civilians",
+    "village": "civilians",
+    "church": "civilians",
+    "mosque": "civilians",
+    "school": "civilians",
+    "passenger": "civilians",
+    "farmer": "civilians",
+    "police": "police",
+    "policeman": "police",
+    "gendarme": "police",
+    "gendarmerie": "police",
+    "peacekeeper": "peacekeepers",
+    "official": "government",
+    "minister": "government",
+    "governor": "government",
+}
 
 
 @dataclass
@@ -122,8 +285,13 @@ class AttackReading:
 
     def informative(self) -> bool:
         """Says at least who, where, when or how many."""
-        return bool(self.location or self.perpetrators or self.claimants or self.date
-                    or self.killed is not None)  # fmt: skip
+        return bool(
+            self.location
+            or self.perpetrators
+            or self.claimants
+            or self.date
+            or self.killed is not None
+        )
 
 
 def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
@@ -133,8 +301,11 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
     for sent in ctx.sentences:
         if ctx.in_table(sent.start_char):
             continue
-        groups = [m for m in ctx.mentions_in(sent.start_char, sent.end_char, "group")
-                  if m not in modifiers]  # fmt: skip
+        groups = [
+            m
+            for m in ctx.mentions_in(sent.start_char, sent.end_char, "group")
+            if m not in modifiers
+        ]
         trigger = _trigger(sent, groups)
         claim = _CLAIM.search(sent.text) if not _NO_CLAIM.search(sent.text) else None
         if trigger is None:
@@ -154,8 +325,12 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
     for sent, groups in pending_claims:  # "JNIM's claim of responsibility ..." without a trigger
         if merged:
             nearest = min(merged, key=lambda r: abs(r.evidence.start - sent.start_char))
-            _add_claims(ctx, nearest, [g for g in groups if _is_claimant(sent, g)] or groups[:1],
-                        ctx.sentence_evidence(sent, "rule:claim-context", 0.5))  # fmt: skip
+            _add_claims(
+                ctx,
+                nearest,
+                [g for g in groups if _is_claimant(sent, g)] or groups[:1],
+                ctx.sentence_evidence(sent, "rule:claim-context", 0.5),
+            )
     for reading in merged:
         _emit(ctx, reading)
 
@@ -167,7 +342,8 @@ def _trigger(sent: Span, groups: list[Mention]) -> Token | None:
             continue
         if token.pos_ == "NOUN":
             counted = any(c.dep_ == "nummod" or c.lower_ in _COUNTED for c in token.children) or (
-                token.dep_ == "dobj" and token.head.lemma_ in _CARRY_OUT)
+                token.dep_ == "dobj" and token.head.lemma_ in _CARRY_OUT
+            )
             if token.tag_ in {"NNS", "NNPS"} and lemma not in {"gunfire"} and not counted:
                 continue  # "attacks are becoming more frequent": generic; "two bombings": not
             if any(c.lower_ in _GENERIC for c in token.children) or token.head.lower_ in _GENERIC:
@@ -186,18 +362,24 @@ def _has_attacker(sent: Span) -> bool:
     return any(t.lower_ in _ATTACKER_WORDS for t in sent)
 
 
-def _read(ctx: DocContext, sent: Span, trigger: Token, groups: list[Mention], claimed: bool
-          ) -> AttackReading:  # fmt: skip
+def _read(
+    ctx: DocContext, sent: Span, trigger: Token, groups: list[Mention], claimed: bool
+) -> AttackReading:
     lemma = trigger.lemma_.lower()
-    reading = AttackReading(ctx.sentence_evidence(sent, "rule:attack-sentence", 0.7), lemma,
-                            TRIGGERS[lemma])  # fmt: skip
-    regions = [m for m in ctx.mentions_in(sent.start_char, sent.end_char, "region")
-               if not _NOT_THE_PLACE.search(ctx.text[max(0, m.start - 30) : m.start])
-               and not _NATIONALITY.match(ctx.text[m.end : m.end + 30])]  # fmt: skip
+    reading = AttackReading(
+        ctx.sentence_evidence(sent, "rule:attack-sentence", 0.7), lemma, TRIGGERS[lemma]
+    )
+    regions = [
+        m
+        for m in ctx.mentions_in(sent.start_char, sent.end_char, "region")
+        if not _NOT_THE_PLACE.search(ctx.text[max(0, m.start - 30) : m.start])
+        and not _NATIONALITY.match(ctx.text[m.end : m.end + 30])
+    ]
     if regions:
         near = [m for m in regions if _after_locative(ctx, m)] or regions
-        reading.location = max(near, key=lambda m: (ctx.specificity(m.key),
-                                                    -abs(m.start - trigger.idx)))  # fmt: skip
+        reading.location = max(
+            near, key=lambda m: (ctx.specificity(m.key), -abs(m.start - trigger.idx))
+        )
     for g in groups:
         if claimed and _is_claimant(sent, g):
             reading.claimants.append(g)
@@ -206,7 +388,10 @@ def _read(ctx: DocContext, sent: Span, trigger: Token, groups: list[Mention], cl
     if claimed and groups and not reading.claimants:
         reading.claimants.append(groups[0])
     reading.claimants = [g for g in reading.claimants if g not in reading.perpetrators]
-    for role, mentions in (("perpetratedBy", reading.perpetrators), ("claimant", reading.claimants)):
+    for role, mentions in (
+        ("perpetratedBy", reading.perpetrators),
+        ("claimant", reading.claimants),
+    ):
         for g in mentions:
             reading.role_evidence[(role, g.key)] = reading.evidence
     _read_date(ctx, sent, reading)
@@ -241,10 +426,13 @@ def _is_perpetrator(ctx: DocContext, sent: Span, trigger: Token, g: Mention) -> 
         return False
     root = span.root
     if root.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "amod"} and root.head.i in {
-        trigger.i, *(t.i for t in trigger.ancestors)
+        trigger.i,
+        *(t.i for t in trigger.ancestors),
     }:
         return True
-    if root.head.lower_ in _ATTACKER_WORDS or any(c.lower_ in _ATTACKER_WORDS for c in root.children):
+    if root.head.lower_ in _ATTACKER_WORDS or any(
+        c.lower_ in _ATTACKER_WORDS for c in root.children
+    ):
         return True
     return len(_groups_in(ctx, sent)) == 1 and g.start < trigger.idx
 
@@ -300,8 +488,11 @@ def _target(sent: Span, trigger: Token) -> str | None:
     return None
 
 
-_PASSIVE_KILLED = re.compile(r"\b(were|was|been|are) (killed|dead|slain|wounded|injured)\b|\bdeath toll\b|"
-                             r"\b(killing|killed)\b", re.I)  # fmt: skip
+_PASSIVE_KILLED = re.compile(
+    r"\b(were|was|been|are) (killed|dead|slain|wounded|injured)\b|\bdeath toll\b|"
+    r"\b(killing|killed)\b",
+    re.I,
+)
 
 
 def _casualties_only(sent: Span, last: AttackReading, ctx: DocContext) -> bool:
@@ -328,7 +519,10 @@ def _compatible(ctx: DocContext, a: AttackReading, b: AttackReading) -> bool:
 
     if a.location and b.location and not _nested(ctx, a.location.key, b.location.key):
         return False
-    perps_a, perps_b = {g.key for g in a.perpetrators + a.claimants}, {g.key for g in b.perpetrators + b.claimants}
+    perps_a, perps_b = (
+        {g.key for g in a.perpetrators + a.claimants},
+        {g.key for g in b.perpetrators + b.claimants},
+    )
     if perps_a and perps_b and not perps_a & perps_b:
         return False
     return same(a.date, b.date) and same(a.killed, b.killed)
@@ -346,9 +540,14 @@ def _merge(ctx: DocContext, readings: list[AttackReading]) -> list[AttackReading
     for r in readings:
         for m in merged:
             if _compatible(ctx, m, r):
-                if r.location and (m.location is None or ctx.specificity(r.location.key) > ctx.specificity(m.location.key)):
+                if r.location and (
+                    m.location is None
+                    or ctx.specificity(r.location.key) > ctx.specificity(m.location.key)
+                ):
                     m.location = r.location
-                m.perpetrators += [g for g in r.perpetrators if g.key not in {p.key for p in m.perpetrators}]
+                m.perpetrators += [
+                    g for g in r.perpetrators if g.key not in {p.key for p in m.perpetrators}
+                ]
                 m.claimants += [g for g in r.claimants if g.key not in {c.key for c in m.claimants}]
                 m.date, m.date_text = m.date or r.date, m.date_text or r.date_text
                 if m.killed is None:
@@ -364,7 +563,9 @@ def _merge(ctx: DocContext, readings: list[AttackReading]) -> list[AttackReading
     return merged
 
 
-def _add_claims(ctx: DocContext, reading: AttackReading, groups: list[Mention], ev: Evidence) -> None:
+def _add_claims(
+    ctx: DocContext, reading: AttackReading, groups: list[Mention], ev: Evidence
+) -> None:
     for g in groups:
         if g.key not in {c.key for c in reading.claimants}:
             reading.claimants.append(g)
@@ -379,14 +580,28 @@ def _emit(ctx: DocContext, r: AttackReading) -> None:
     where = ctx.facts.nodes[ctx.entity(r.location)].label if r.location else None
     node = ctx.facts.node(key, "Attack", f"{r.trigger} in {where}" if where else r.trigger)
     node.evidence += [r.evidence, *r.evidences]
-    node.props.update({k: v for k, v in {
-        "attackType": r.trigger, "eventType": r.event_type, "dateText": r.date_text,
-        "date": r.date, "killed": r.killed, "killedText": r.killed_text, "wounded": r.wounded,
-        "targetType": r.target}.items() if v is not None})  # fmt: skip
+    node.props.update(
+        {
+            k: v
+            for k, v in {
+                "attackType": r.trigger,
+                "eventType": r.event_type,
+                "dateText": r.date_text,
+                "date": r.date,
+                "killed": r.killed,
+                "killedText": r.killed_text,
+                "wounded": r.wounded,
+                "targetType": r.target,
+            }.items()
+            if v is not None
+        }
+    )
     if r.location:
         ctx.facts.edge(key, "locatedIn", r.location.key, r.evidence)
     for g in r.perpetrators:
-        ctx.facts.edge(key, "perpetratedBy", ctx.entity(g), r.role_evidence[("perpetratedBy", g.key)])
+        ctx.facts.edge(
+            key, "perpetratedBy", ctx.entity(g), r.role_evidence[("perpetratedBy", g.key)]
+        )
     places = _place_and_mentioned_containers(ctx, r.location.key) if r.location else []
     for role, groups in (("perpetratedBy", r.perpetrators), ("claimant", r.claimants)):
         for g in groups:
@@ -397,7 +612,9 @@ def _emit(ctx: DocContext, r: AttackReading) -> None:
     for g in r.claimants:
         claim = f"claim/{digest(key, g.key)}"
         group = ctx.entity(g)
-        cnode = ctx.facts.node(claim, "Claim", f"{ctx.facts.nodes[group].label} claims {node.label}")
+        cnode = ctx.facts.node(
+            claim, "Claim", f"{ctx.facts.nodes[group].label} claims {node.label}"
+        )
         sentences = [e for e in [r.evidence, *r.evidences] if _CLAIM.search(e.sentence)]
         cnode.evidence += sentences or r.claim_evidence or [r.evidence]
         ev = r.role_evidence[("claimant", g.key)]

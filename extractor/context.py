@@ -58,8 +58,11 @@ class DocContext:
 
     def main_country(self) -> str | None:
         """The country the document mentions most (for facts with no place of their own)."""
-        counts = Counter(m.key for m in self.mentions if m.kind == "region"
-                         and self.region_type(m.key) == "country")  # fmt: skip
+        counts = Counter(
+            m.key
+            for m in self.mentions
+            if m.kind == "region" and self.region_type(m.key) == "country"
+        )
         return counts.most_common(1)[0][0] if counts else None
 
     def region_type(self, key: str) -> str | None:
@@ -91,8 +94,9 @@ class DocContext:
         if mention.kind != "demonym":
             node.aliases.add(mention.text)
             sent = self.sentence_at(mention.start)
-            node.evidence.append(self.evidence(sent.start_char, sent.end_char,
-                                               mention.rule, mention.confidence))  # fmt: skip
+            node.evidence.append(
+                self.evidence(sent.start_char, sent.end_char, mention.rule, mention.confidence)
+            )
         if kind == "region":
             self._containment(key, mention)
         return key
@@ -117,7 +121,9 @@ class DocContext:
             new = self.new_entities.get(key)
             for parent in new.parents if new else ():
                 self.named(parent, "Region")
-                self.facts.edge(key, "partOf", parent, self.evidence(start, end, "rule:part-of", 0.7))
+                self.facts.edge(
+                    key, "partOf", parent, self.evidence(start, end, "rule:part-of", 0.7)
+                )
             return
         for region in (key, *self.gazetteer.ancestors(key)):
             for parent in self.gazetteer[region].parents:

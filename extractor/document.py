@@ -42,8 +42,10 @@ def check_text(text: str, max_bytes: int, name: str = "<text>") -> str:
     """The text, or a clear :class:`InputError` when it is empty, binary or too large."""
     size = len(text.encode("utf-8", errors="surrogatepass"))
     if size > max_bytes:
-        raise InputError(f"{name}: {size:,} bytes is over the limit of {max_bytes:,} bytes "
-                         f"(KG_MAX_DOCUMENT_BYTES)")  # fmt: skip
+        raise InputError(
+            f"{name}: {size:,} bytes is over the limit of {max_bytes:,} bytes "
+            f"(KG_MAX_DOCUMENT_BYTES)"
+        )
     if not text.strip():
         raise InputError(f"{name}: the text is empty")
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
@@ -55,15 +57,19 @@ def check_text(text: str, max_bytes: int, name: str = "<text>") -> str:
 def decode(data: bytes, max_bytes: int, name: str = "<bytes>") -> str:
     """UTF-8 text from bytes (a BOM is dropped), refusing other encodings and binary data."""
     if len(data) > max_bytes:
-        raise InputError(f"{name}: {len(data):,} bytes is over the limit of {max_bytes:,} bytes "
-                         f"(KG_MAX_DOCUMENT_BYTES)")  # fmt: skip
+        raise InputError(
+            f"{name}: {len(data):,} bytes is over the limit of {max_bytes:,} bytes "
+            f"(KG_MAX_DOCUMENT_BYTES)"
+        )
     if b"\x00" in data[:8192]:
         raise InputError(f"{name}: this looks like binary data, not text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise InputError(f"{name}: not UTF-8 text (byte {e.start}: {data[e.start:e.start + 1]!r}); "
-                         f"convert it to UTF-8 first") from e  # fmt: skip
+        raise InputError(
+            f"{name}: not UTF-8 text (byte {e.start}: {data[e.start : e.start + 1]!r}); "
+            f"convert it to UTF-8 first"
+        ) from e
     return check_text(text, max_bytes, name)
 
 
@@ -72,8 +78,10 @@ def read_file(path: Path, max_bytes: int) -> SourceText:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise InputError(f"{path}: {size:,} bytes is over the limit of {max_bytes:,} bytes "
-                             f"(KG_MAX_DOCUMENT_BYTES)")  # fmt: skip
+            raise InputError(
+                f"{path}: {size:,} bytes is over the limit of {max_bytes:,} bytes "
+                f"(KG_MAX_DOCUMENT_BYTES)"
+            )
         data = path.read_bytes()
     except OSError as e:
         raise InputError(f"{path}: cannot read it ({e.strerror})") from e

@@ -70,16 +70,28 @@ class Report:
         """A plain-text table of precision, recall and F1 per key."""
         lines = [f"{'key':<13} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}"]
         for key, s in self.scores.items():
-            lines.append(f"{key:<13} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
-                         f"{s.tp:5d} {s.fp:5d} {s.fn:5d}")  # fmt: skip
+            lines.append(
+                f"{key:<13} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+                f"{s.tp:5d} {s.fp:5d} {s.fn:5d}"
+            )
         return "\n".join(lines)
 
     def as_dict(self) -> dict[str, Any]:
         """Scores as plain data."""
-        return {"passages": self.passages, **{
-            k: {"precision": round(s.precision, 4), "recall": round(s.recall, 4),
-                "f1": round(s.f1, 4), "tp": s.tp, "fp": s.fp, "fn": s.fn}
-            for k, s in self.scores.items()}}  # fmt: skip
+        return {
+            "passages": self.passages,
+            **{
+                k: {
+                    "precision": round(s.precision, 4),
+                    "recall": round(s.recall, 4),
+                    "f1": round(s.f1, 4),
+                    "tp": s.tp,
+                    "fp": s.fp,
+                    "fn": s.fn,
+                }
+                for k, s in self.scores.items()
+            },
+        }
 
 
 class Resolver:
@@ -98,8 +110,9 @@ class Resolver:
         if entry is not None:
             return entry.key
         key = name_key(name)
-        hit = process.extractOne(key, self._names.keys(), scorer=fuzz.token_sort_ratio,
-                                 score_cutoff=90)  # fmt: skip
+        hit = process.extractOne(
+            key, self._names.keys(), scorer=fuzz.token_sort_ratio, score_cutoff=90
+        )
         return self._names[hit[0]] if hit else key
 
     def family(self, name: str | None) -> set[str]:
@@ -124,13 +137,13 @@ class Resolver:
         if not name:
             return None
         key = name_key(name)
-        hit = process.extractOne(key, self._factors.keys(), scorer=fuzz.token_set_ratio,
-                                 score_cutoff=85)  # fmt: skip
+        hit = process.extractOne(
+            key, self._factors.keys(), scorer=fuzz.token_set_ratio, score_cutoff=85
+        )
         return self._factors[hit[0]] if hit else key
 
 
-def _match_one_to_one(gold: list[Any], pred: list[Any], same: Callable[[Any, Any], bool]
-                      ) -> Score:  # fmt: skip
+def _match_one_to_one(gold: list[Any], pred: list[Any], same: Callable[[Any, Any], bool]) -> Score:
     left = list(pred)
     tp = 0
     for g in gold:
@@ -150,18 +163,25 @@ def score_passage(gold: dict[str, Any], pred: dict[str, Any], r: Resolver) -> di
     """Scores of one passage."""
     e = r.entity
     out = {
-        "groups": _set_score({e(g["name"]) for g in gold.get("groups", [])},
-                             {e(g["name"]) for g in pred["groups"]}),
-        "regions": _set_score({e(x["name"]) for x in gold.get("regions", [])},
-                              {e(x["name"]) for x in pred["regions"]}),
-        "factors": _set_score({(r.factor(f["name"]), e(f.get("region"))) for f in gold.get("factors", [])},
-                              {(r.factor(f["name"]), e(f.get("region"))) for f in pred["factors"]}),
+        "groups": _set_score(
+            {e(g["name"]) for g in gold.get("groups", [])}, {e(g["name"]) for g in pred["groups"]}
+        ),
+        "regions": _set_score(
+            {e(x["name"]) for x in gold.get("regions", [])}, {e(x["name"]) for x in pred["regions"]}
+        ),
+        "factors": _set_score(
+            {(r.factor(f["name"]), e(f.get("region"))) for f in gold.get("factors", [])},
+            {(r.factor(f["name"]), e(f.get("region"))) for f in pred["factors"]},
+        ),
         "affiliations": _set_score(
             {(e(a["group"]), e(a["affiliated_with"])) for a in gold.get("affiliations", [])},
-            {(e(a["group"]), e(a["affiliated_with"])) for a in pred["affiliations"]}),
-        "active_in": _set_score({(e(a["group"]), e(a["region"])) for a in gold.get("active_in", [])},
-                                {(e(a["group"]), e(a["region"])) for a in pred["active_in"]}),
-    }  # fmt: skip
+            {(e(a["group"]), e(a["affiliated_with"])) for a in pred["affiliations"]},
+        ),
+        "active_in": _set_score(
+            {(e(a["group"]), e(a["region"])) for a in gold.get("active_in", [])},
+            {(e(a["group"]), e(a["region"])) for a in pred["active_in"]},
+        ),
+    }
 
     def actors(a: dict[str, Any]) -> set[str]:
         return {x for x in (e(a.get("perpetrator")), e(a.get("claimed_by"))) if x}
@@ -175,11 +195,18 @@ def score_passage(gold: dict[str, Any], pred: dict[str, Any], r: Resolver) -> di
             return False
         if g.get("responder") and r.family(g["responder"]) & r.family(p.get("responder")):
             return True
-        return fuzz.token_set_ratio(name_key(g.get("name_or_description") or ""),
-                                    name_key(p.get("name_or_description") or "")) >= 80  # fmt: skip
+        return (
+            fuzz.token_set_ratio(
+                name_key(g.get("name_or_description") or ""),
+                name_key(p.get("name_or_description") or ""),
+            )
+            >= 80
+        )
 
     out["attacks"] = _match_one_to_one(gold.get("attacks", []), pred["attacks"], same_attack)
-    out["responses"] = _match_one_to_one(gold.get("responses", []), pred["responses"], same_response)
+    out["responses"] = _match_one_to_one(
+        gold.get("responses", []), pred["responses"], same_response
+    )
     return out
 
 
@@ -203,8 +230,9 @@ def evaluate(extractor: Extractor, passages: Iterable[dict[str, Any]]) -> Report
     resolver = Resolver(extractor.gazetteer)
     report = Report()
     items = list(passages)
-    sources = (SourceText(p["text"], url=p.get("source_url"), name=p.get("id", "<text>"))
-               for p in items)  # fmt: skip
+    sources = (
+        SourceText(p["text"], url=p.get("source_url"), name=p.get("id", "<text>")) for p in items
+    )
     for item, graph in zip(items, extractor.extract_many(sources), strict=True):
         report.passages += 1
         for key, s in score_passage(item["gold"], summarize(graph), resolver).items():

@@ -32,8 +32,9 @@ class Extractor:
         """The RDF graph of one document."""
         return next(self.extract_many([source]))
 
-    def extract_many(self, sources: Iterable[SourceText], *, batch_size: int = 16
-                     ) -> Iterator[Graph]:  # fmt: skip
+    def extract_many(
+        self, sources: Iterable[SourceText], *, batch_size: int = 16
+    ) -> Iterator[Graph]:
         """RDF graphs of many documents, read in batches with ``nlp.pipe``."""
         batch: list[SourceText] = []
         for source in sources:

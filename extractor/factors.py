@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.matcher import PhraseMatcher
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 
 from extractor.context import DocContext
 from extractor.lexicon import factors
@@ -34,7 +34,9 @@ def read_factors(ctx: DocContext, matcher: PhraseMatcher) -> None:
         node = ctx.facts.node(key, "Factor", labels[factor_id])
         places = ctx.mentions_in(sent.start_char, sent.end_char, "region", "demonym")
         if places:
-            best = max(places, key=lambda m: (ctx.specificity(m.key) > 0, -abs(m.start - span.start_char)))
+            best = max(
+                places, key=lambda m: (ctx.specificity(m.key) > 0, -abs(m.start - span.start_char))
+            )
             region, rule, conf = ctx.entity(best), "rule:factor-sentence", 0.75
         else:
             region, rule, conf = _context_region(ctx, sent.start_char), "rule:factor-context", 0.5

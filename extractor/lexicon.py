@@ -32,10 +32,15 @@ def factors() -> tuple[Factor, ...]:
 @cache
 def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(
-        (kind, re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(ps, key=len, reverse=True))
-                          + r")\b", re.I))
+        (
+            kind,
+            re.compile(
+                r"\b(" + "|".join(re.escape(p) for p in sorted(ps, key=len, reverse=True)) + r")\b",
+                re.I,
+            ),
+        )
         for kind, ps in _data()["response_kinds"].items()
-    )  # fmt: skip
+    )
 
 
 def response_kind(text: str, ignore: frozenset[str] = frozenset()) -> tuple[str, str] | None:

@@ -8,42 +8,91 @@ from extractor.context import DocContext
 from extractor.mentions import Mention
 
 #: "<A>-linked <B>": text between A and B that makes B an affiliate of A.
-_A_LINKED_B = re.compile(r"^\s*-?\s*(linked|affiliated|aligned|allied|associated|backed|inspired|"
-                         r"loyal|allied)\b[\w\s-]{0,25}$", re.I)  # fmt: skip
-_CUES = (r"affiliates?|branch|offshoot|franchise|wing|faction|ally|allies|arm|subsidiary|"
-         r"province|division|chapter|splinter group|cell|precursor|predecessor|forerunner|"
-         r"successor|member|part|linked|affiliated|allied|aligned|tied|loyal|associated|"
-         r"allegiance|umbrella organi[sz]ation|umbrella group")
+_A_LINKED_B = re.compile(
+    r"^\s*-?\s*(linked|affiliated|aligned|allied|associated|backed|inspired|"
+    r"loyal|allied)\b[\w\s-]{0,25}$",
+    re.I,
+)
+_CUES = (
+    r"affiliates?|branch|offshoot|franchise|wing|faction|ally|allies|arm|subsidiary|"
+    r"province|division|chapter|splinter group|cell|precursor|predecessor|forerunner|"
+    r"successor|member|part|linked|affiliated|allied|aligned|tied|loyal|associated|"
+    r"allegiance|umbrella organi[sz]ation|umbrella group"
+)
 #: "<B>, an affiliate of <A>" / "<B> is an offshoot and a close ally of <A>": text between B and A.
-_B_OF_A = re.compile(r"^[\s,(]*(which |who |that )?(is |are |was |were |has been |have been |"
-                     r"became |swore |pledged )?(also |now )?[\w\s,-]{0,50}?\b(" + _CUES + r")"
-                     r"\s+(of|to|with|for)\s+(the\s+)?([\w'’-]+\s+)?$", re.I)  # fmt: skip
+_B_OF_A = re.compile(
+    r"^[\s,(]*(which |who |that )?(is |are |was |were |has been |have been |"
+    r"became |swore |pledged )?(also |now )?[\w\s,-]{0,50}?\b(" + _CUES + r")"
+    r"\s+(of|to|with|for)\s+(the\s+)?([\w'’-]+\s+)?$",
+    re.I,
+)
 #: "It is the official branch of <A>": a sentence about the group just named.
-_IT_OF_A = re.compile(r"^(it|the group|the organi[sz]ation|the movement|this group)\s+(is|was|"
-                      r"became|has been|remains)\b[\w\s,-]{0,60}?\b(" + _CUES + r")\s+(of|to|with)"
-                      r"\s+(the\s+)?([\w'’-]+\s+)?$", re.I)  # fmt: skip
+_IT_OF_A = re.compile(
+    r"^(it|the group|the organi[sz]ation|the movement|this group)\s+(is|was|"
+    r"became|has been|remains)\b[\w\s,-]{0,60}?\b(" + _CUES + r")\s+(of|to|with)"
+    r"\s+(the\s+)?([\w'’-]+\s+)?$",
+    re.I,
+)
 #: "<X> ... formed by the merger of <A>, <B> and <C>": the members of a merger.
-_MERGER = re.compile(r"\b(merger of|merging of|formed by|coalition of|alliance of|union of|"
-                     r"umbrella (organi[sz]ation|group) for)\b", re.I)  # fmt: skip
+_MERGER = re.compile(
+    r"\b(merger of|merging of|formed by|coalition of|alliance of|union of|"
+    r"umbrella (organi[sz]ation|group) for)\b",
+    re.I,
+)
 _POSSESSIVE = re.compile(r"^['’]s\s+$")
 _ACTIVE = frozenset(
-    {"active", "operate", "operating", "operates", "present", "presence", "based", "stronghold",
-     "strongholds", "control", "controls", "controlled", "fight", "fighting", "expand",
-     "expanded", "spread", "insurgency", "attack", "attacks", "attacked", "launch", "launched",
-     "wage", "waging", "seized", "occupied", "foothold", "operations", "territory", "cells"}
-)  # fmt: skip
+    {
+        "active",
+        "operate",
+        "operating",
+        "operates",
+        "present",
+        "presence",
+        "based",
+        "stronghold",
+        "strongholds",
+        "control",
+        "controls",
+        "controlled",
+        "fight",
+        "fighting",
+        "expand",
+        "expanded",
+        "spread",
+        "insurgency",
+        "attack",
+        "attacks",
+        "attacked",
+        "launch",
+        "launched",
+        "wage",
+        "waging",
+        "seized",
+        "occupied",
+        "foothold",
+        "operations",
+        "territory",
+        "cells",
+    }
+)
 
 
-_MODIFIER_AFTER = re.compile(r"^\s*-?\s*(linked|affiliated|affiliates?|aligned|allied|associated|"
-                             r"backed|inspired|sympathi[sz]ers|supporters)\b", re.I)  # fmt: skip
+_MODIFIER_AFTER = re.compile(
+    r"^\s*-?\s*(linked|affiliated|affiliates?|aligned|allied|associated|"
+    r"backed|inspired|sympathi[sz]ers|supporters)\b",
+    re.I,
+)
 
 
 def affiliation_modifiers(ctx: DocContext) -> set[Mention]:
     """Read affiliations; return the group mentions that only qualify something else
     ("al-Qaeda-linked group", "al-Qaeda affiliates"): they are not actors of the sentence."""
     text = ctx.text
-    modifiers = {m for m in ctx.mentions if m.kind == "group"
-                 and _MODIFIER_AFTER.match(text[m.end : m.end + 30])}  # fmt: skip
+    modifiers = {
+        m
+        for m in ctx.mentions
+        if m.kind == "group" and _MODIFIER_AFTER.match(text[m.end : m.end + 30])
+    }
     previous: Mention | None = None  # the group the last sentences were about
     for sent in ctx.sentences:
         groups = ctx.mentions_in(sent.start_char, sent.end_char, "group")
@@ -76,7 +125,7 @@ def _is_subject(ctx: DocContext, g: Mention) -> bool:
 
 
 def _mergers(ctx: DocContext, sent, groups: list[Mention]) -> None:  # type: ignore[no-untyped-def]
-    """"X, formed by the merger of A, B and C": A, B and C are affiliated with X."""
+    """ "X, formed by the merger of A, B and C": A, B and C are affiliated with X."""
     m = _MERGER.search(sent.text)
     if m is None:
         return
@@ -88,20 +137,44 @@ def _mergers(ctx: DocContext, sent, groups: list[Mention]) -> None:  # type: ign
             _affiliate(ctx, part, whole[0], sent, "rule:merger-of", 0.7)
 
 
-def _affiliate(ctx: DocContext, member: Mention, parent: Mention, sent, rule: str, conf: float
-               ) -> None:  # fmt: skip
+def _affiliate(
+    ctx: DocContext, member: Mention, parent: Mention, sent, rule: str, conf: float
+) -> None:
     ev = ctx.sentence_evidence(sent, rule, conf)
     ctx.facts.edge(ctx.entity(member), "affiliatedWith", ctx.entity(parent), ev)
 
 
 #: Words that describe an armed group, so "<group>, a jihadist organisation in <place>" counts.
-_DESCRIPTIONS = frozenset({"organisation", "organization", "group", "militants", "militant",
-                           "jihadist", "rebels", "rebel", "insurgents", "insurgent", "movement",
-                           "fighters", "militia", "offensive", "campaign", "advance"})  # fmt: skip
-_IN_PLACE = re.compile(r"\b(in|across|throughout|into|near|around|of|from)\s+(the\s+)?"
-                       r"([\w'’-]+\s+){0,2}$", re.I)  # fmt: skip
-_NOT_ACTIVE_PLACE = re.compile(r"\b(against|with|to|by|toward|towards)\s+(the\s+)?"
-                               r"([\w'’-]+\s+){0,3}$", re.I)  # fmt: skip
+_DESCRIPTIONS = frozenset(
+    {
+        "organisation",
+        "organization",
+        "group",
+        "militants",
+        "militant",
+        "jihadist",
+        "rebels",
+        "rebel",
+        "insurgents",
+        "insurgent",
+        "movement",
+        "fighters",
+        "militia",
+        "offensive",
+        "campaign",
+        "advance",
+    }
+)
+_IN_PLACE = re.compile(
+    r"\b(in|across|throughout|into|near|around|of|from)\s+(the\s+)?"
+    r"([\w'’-]+\s+){0,2}$",
+    re.I,
+)
+_NOT_ACTIVE_PLACE = re.compile(
+    r"\b(against|with|to|by|toward|towards)\s+(the\s+)?"
+    r"([\w'’-]+\s+){0,3}$",
+    re.I,
+)
 
 
 def active_in_prose(ctx: DocContext, modifiers: set[Mention]) -> None:
@@ -115,15 +188,19 @@ def active_in_prose(ctx: DocContext, modifiers: set[Mention]) -> None:
         activity = bool(words & _ACTIVE)
         if not activity and not words & _DESCRIPTIONS:
             continue
-        groups = [m for m in ctx.mentions_in(sent.start_char, sent.end_char, "group")
-                  if m not in modifiers]  # fmt: skip
+        groups = [
+            m
+            for m in ctx.mentions_in(sent.start_char, sent.end_char, "group")
+            if m not in modifiers
+        ]
         for r in ctx.mentions_in(sent.start_char, sent.end_char, "region"):
             before = text[max(sent.start_char, r.start - 40) : r.start]
             if not activity and not _IN_PLACE.search(before) or _NOT_ACTIVE_PLACE.search(before):
                 continue
             for g in groups:
-                ev = ctx.sentence_evidence(sent, "rule:active-in-sentence",
-                                           0.6 if activity else 0.5)  # fmt: skip
+                ev = ctx.sentence_evidence(
+                    sent, "rule:active-in-sentence", 0.6 if activity else 0.5
+                )
                 ctx.facts.edge(ctx.entity(g), "activeIn", ctx.entity(r), ev)
 
 

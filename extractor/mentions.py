@@ -14,10 +14,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.util import filter_spans
 
 from extractor.gazetteer import CALENDAR_WORDS, Entry, Gazetteer, load_gazetteer
@@ -26,19 +26,75 @@ from ontology.iris import slugify
 
 #: Words that make an unknown organisation name look like an armed group.
 GROUP_WORDS = frozenset(
-    {"group", "militia", "militias", "movement", "front", "brigade", "brigades", "battalion",
-     "jihad", "jihadist", "mujahideen", "mujahidin", "ansar", "ansaru", "jamaat", "jamaa",
-     "jama", "katiba", "katibat", "harakat", "islamic", "liberation", "rebels", "insurgents",
-     "army", "forces", "fighters", "resistance", "tigers", "guerrillas", "self", "defence",
-     "defense", "wilayat", "province", "caliphate", "mahdi", "martyrs", "sons", "soldiers"}
-)  # fmt: skip
+    {
+        "group",
+        "militia",
+        "militias",
+        "movement",
+        "front",
+        "brigade",
+        "brigades",
+        "battalion",
+        "jihad",
+        "jihadist",
+        "mujahideen",
+        "mujahidin",
+        "ansar",
+        "ansaru",
+        "jamaat",
+        "jamaa",
+        "jama",
+        "katiba",
+        "katibat",
+        "harakat",
+        "islamic",
+        "liberation",
+        "rebels",
+        "insurgents",
+        "army",
+        "forces",
+        "fighters",
+        "resistance",
+        "tigers",
+        "guerrillas",
+        "self",
+        "defence",
+        "defense",
+        "wilayat",
+        "province",
+        "caliphate",
+        "mahdi",
+        "martyrs",
+        "sons",
+        "soldiers",
+    }
+)
 #: Words next to a name that mark it as an armed group in context.
 GROUP_CONTEXT = frozenset(
-    {"militants", "fighters", "gunmen", "insurgents", "jihadists", "rebels", "militiamen",
-     "claimed", "claiming", "loyal", "affiliated", "linked", "faction", "outfit", "splinter"}
-)  # fmt: skip
-_ACRONYM_AFTER = re.compile(r"(?P<long>[A-Z][^()\n]{3,90}?)\s*\((?P<short>[A-Z][A-Za-z0-9\-./]{1,11})\)")
-_ACRONYM_BEFORE = re.compile(r"\b(?P<short>[A-Z][A-Z0-9\-]{1,11})\s*\((?P<long>[A-Z][^()\n]{3,90}?)\)")
+    {
+        "militants",
+        "fighters",
+        "gunmen",
+        "insurgents",
+        "jihadists",
+        "rebels",
+        "militiamen",
+        "claimed",
+        "claiming",
+        "loyal",
+        "affiliated",
+        "linked",
+        "faction",
+        "outfit",
+        "splinter",
+    }
+)
+_ACRONYM_AFTER = re.compile(
+    r"(?P<long>[A-Z][^()\n]{3,90}?)\s*\((?P<short>[A-Z][A-Za-z0-9\-./]{1,11})\)"
+)
+_ACRONYM_BEFORE = re.compile(
+    r"\b(?P<short>[A-Z][A-Z0-9\-]{1,11})\s*\((?P<long>[A-Z][^()\n]{3,90}?)\)"
+)
 FUZZY_CUTOFF = 88.0
 _MODEL_LABELS = {"ORG", "NORP", "GPE", "LOC", "PERSON", "FAC"}
 
@@ -130,15 +186,19 @@ class MentionFinder:
         spans = filter_spans(spans)
         doc._.ckg_mentions = [self._mention(s) for s in spans]
         doc._.ckg_new_entities = new
-        doc.ents = filter_spans([*(_as_ent(s) for s in spans),
-                                 *(e for e in doc.ents if e.label_ not in _MODEL_LABELS)])  # fmt: skip
+        doc.ents = filter_spans(
+            [*(_as_ent(s) for s in spans), *(e for e in doc.ents if e.label_ not in _MODEL_LABELS)]
+        )
         return doc
 
     # -- gazetteer phrases ------------------------------------------------------------
     def _gazetteer_spans(self, doc: Doc) -> list[Span]:
         strings = doc.vocab.strings
         out: list[Span] = []
-        for matcher, rule, conf in ((self.lower, "gazetteer", 0.95), (self.exact, "gazetteer", 0.9)):
+        for matcher, rule, conf in (
+            (self.lower, "gazetteer", 0.95),
+            (self.exact, "gazetteer", 0.9),
+        ):
             for match_id, start, end in matcher(doc):
                 key = strings[match_id]
                 entry = self.gazetteer[key]
@@ -150,8 +210,9 @@ class MentionFinder:
         return out
 
     # -- acronyms defined in the text: "Long Name (ACR)" / "ACR (Long Name)" -----------------
-    def _acronym_definitions(self, doc: Doc, gaz: list[Span], local: dict[str, str],
-                             new: dict[str, NewEntity]) -> list[Span]:  # fmt: skip
+    def _acronym_definitions(
+        self, doc: Doc, gaz: list[Span], local: dict[str, str], new: dict[str, NewEntity]
+    ) -> list[Span]:
         by_end = {s.end_char: s for s in gaz}
         out: list[Span] = []
         for pattern in (_ACRONYM_AFTER, _ACRONYM_BEFORE):
@@ -159,8 +220,11 @@ class MentionFinder:
                 long_start, long_end = m.span("long")
                 short = m.group("short").rstrip(".")
                 known = self.gazetteer.by_name(short)
-                long_span = (_best_suffix(doc, long_start, long_end, known) if known
-                             else _trim_long_form(doc, long_start, long_end, by_end))  # fmt: skip
+                long_span = (
+                    _best_suffix(doc, long_start, long_end, known)
+                    if known
+                    else _trim_long_form(doc, long_start, long_end, by_end)
+                )
                 if long_span is None:
                     continue
                 entry = known or self._link_name(long_span.text)
@@ -179,20 +243,27 @@ class MentionFinder:
                 out.append(_span(doc, long_span.start, long_span.end, kind, key, "acronym", 0.9))
                 short_span = doc.char_span(*m.span("short"), alignment_mode="expand")
                 if short_span is not None:
-                    out.append(_span(doc, short_span.start, short_span.end, kind, key, "acronym", 0.9))
+                    out.append(
+                        _span(doc, short_span.start, short_span.end, kind, key, "acronym", 0.9)
+                    )
         if local:  # later uses of a defined acronym
             for token in doc:
                 key = local.get(token.text)
                 if key is not None and token.text.isupper():
-                    out.append(_span(doc, token.i, token.i + 1, key.split("/")[0], key, "acronym", 0.85))
+                    out.append(
+                        _span(doc, token.i, token.i + 1, key.split("/")[0], key, "acronym", 0.85)
+                    )
         return out
 
     # -- the statistical NER, linked by fuzzy matching or typed by context -----------------
-    def _model_spans(self, doc: Doc, taken: set[int], local: dict[str, str],
-                     new: dict[str, NewEntity]) -> list[Span]:  # fmt: skip
+    def _model_spans(
+        self, doc: Doc, taken: set[int], local: dict[str, str], new: dict[str, NewEntity]
+    ) -> list[Span]:
         out: list[Span] = []
         for ent in doc.ents:
-            if ent.label_ not in _MODEL_LABELS or any(i in taken for i in range(ent.start, ent.end)):
+            if ent.label_ not in _MODEL_LABELS or any(
+                i in taken for i in range(ent.start, ent.end)
+            ):
                 continue
             ent = _strip_article(ent)
             if len(ent) == 0:
@@ -202,23 +273,40 @@ class MentionFinder:
                 out.append(_span(doc, ent.start, ent.end, key.split("/")[0], key, "acronym", 0.85))
                 continue
             if self.use_fuzzy and ent.label_ in {"ORG", "NORP", "PERSON"}:
-                hit = process.extractOne(name_key(ent.text), self._fuzzy_names.keys(),
-                                         scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF)  # fmt: skip
+                hit = process.extractOne(
+                    name_key(ent.text),
+                    self._fuzzy_names.keys(),
+                    scorer=fuzz.token_sort_ratio,
+                    score_cutoff=FUZZY_CUTOFF,
+                )
                 if hit is not None:
                     key = self._fuzzy_names[hit[0]]
-                    out.append(_span(doc, ent.start, ent.end, key.split("/")[0], key, "fuzzy",
-                                     round(0.9 * hit[1] / 100, 3)))  # fmt: skip
+                    out.append(
+                        _span(
+                            doc,
+                            ent.start,
+                            ent.end,
+                            key.split("/")[0],
+                            key,
+                            "fuzzy",
+                            round(0.9 * hit[1] / 100, 3),
+                        )
+                    )
                     continue
             if ent.label_ in {"ORG", "NORP", "PERSON"} and _group_in_context(ent):
                 key = f"group/{slugify(ent.text)}"
                 new.setdefault(key, NewEntity(key, "group", ent.text))
                 out.append(_span(doc, ent.start, ent.end, "group", key, "ner+context", 0.6))
-            elif (ent.label_ in {"LOC", "FAC"} and len(ent) >= 2 and ent[0].is_title
-                  and ent[-1].is_title):  # fmt: skip
-                key = f"region/{slugify(ent.text)}"
-                new.setdefault(key, NewEntity(key, "region", ent.text, "other"))
-                out.append(_span(doc, ent.start, ent.end, "region", key, "ner", 0.5))
-            elif ent.label_ == "GPE" and ent.text[:1].isupper() and ent.text.lower() not in CALENDAR_WORDS:
+            elif (
+                ent.label_ in {"LOC", "FAC"}
+                and len(ent) >= 2
+                and ent[0].is_title
+                and ent[-1].is_title
+            ) or (
+                ent.label_ == "GPE"
+                and ent.text[:1].isupper()
+                and ent.text.lower() not in CALENDAR_WORDS
+            ):
                 key = f"region/{slugify(ent.text)}"
                 new.setdefault(key, NewEntity(key, "region", ent.text, "other"))
                 out.append(_span(doc, ent.start, ent.end, "region", key, "ner", 0.5))
@@ -227,8 +315,12 @@ class MentionFinder:
     def _link_name(self, text: str) -> Entry | None:
         entry = self.gazetteer.by_name(text)
         if entry is None and self.use_fuzzy:
-            hit = process.extractOne(name_key(text), self._fuzzy_names.keys(),
-                                     scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF)  # fmt: skip
+            hit = process.extractOne(
+                name_key(text),
+                self._fuzzy_names.keys(),
+                scorer=fuzz.token_sort_ratio,
+                score_cutoff=FUZZY_CUTOFF,
+            )
             if hit is not None:
                 entry = self.gazetteer[self._fuzzy_names[hit[0]]]
         return entry
@@ -236,8 +328,9 @@ class MentionFinder:
     @staticmethod
     def _mention(span: Span) -> Mention:
         rule, conf = span.id_.split("|")
-        return Mention(span.start_char, span.end_char, span.text, span.kb_id_, span.label_,
-                       rule, float(conf))  # fmt: skip
+        return Mention(
+            span.start_char, span.end_char, span.text, span.kb_id_, span.label_, rule, float(conf)
+        )
 
 
 def _span(doc: Doc, start: int, end: int, kind: str, key: str, rule: str, conf: float) -> Span:
@@ -249,9 +342,24 @@ def _as_ent(span: Span) -> Span:
     return Span(span.doc, span.start, span.end, label=label, kb_id=span.kb_id_)
 
 
-_PLACE_SUFFIXES = frozenset({"state", "region", "province", "district", "county", "city",
-                             "governorate", "cercle", "prefecture", "department", "territory",
-                             "municipality", "town", "village"})  # fmt: skip
+_PLACE_SUFFIXES = frozenset(
+    {
+        "state",
+        "region",
+        "province",
+        "district",
+        "county",
+        "city",
+        "governorate",
+        "cercle",
+        "prefecture",
+        "department",
+        "territory",
+        "municipality",
+        "town",
+        "village",
+    }
+)
 
 
 def _mistaken_place(span: Span) -> bool:
@@ -302,8 +410,11 @@ def _trim_long_form(doc: Doc, start: int, end: int, by_end: dict[int, Span]) -> 
         return None
     tokens = list(span)
     first = len(tokens)
-    while first > 0 and (tokens[first - 1].is_title or tokens[first - 1].is_upper
-                         or tokens[first - 1].lower_ in _NAME_GLUE):  # fmt: skip
+    while first > 0 and (
+        tokens[first - 1].is_title
+        or tokens[first - 1].is_upper
+        or tokens[first - 1].lower_ in _NAME_GLUE
+    ):
         first -= 1
     while first < len(tokens) and tokens[first].lower_ in _NAME_GLUE:
         first += 1
@@ -312,18 +423,71 @@ def _trim_long_form(doc: Doc, start: int, end: int, by_end: dict[int, Span]) -> 
     return doc[tokens[first].i : span.end]
 
 
-_NAME_GLUE = frozenset({"al", "el", "wa", "wal", "ul", "of", "the", "for", "and", "-", "'", "’",
-                        "de", "du", "des", "la", "le", "ad", "ash", "an", "bin", "ibn", "in",
-                        "on", "to"})  # fmt: skip
+_NAME_GLUE = frozenset(
+    {
+        "al",
+        "el",
+        "wa",
+        "wal",
+        "ul",
+        "of",
+        "the",
+        "for",
+        "and",
+        "-",
+        "'",
+        "’",
+        "de",
+        "du",
+        "des",
+        "la",
+        "le",
+        "ad",
+        "ash",
+        "an",
+        "bin",
+        "ibn",
+        "in",
+        "on",
+        "to",
+    }
+)
 #: Words that end or head the name of an armed group ("... Brigade", "Movement for ...").
-NAME_HEADS = frozenset({"brigade", "brigades", "movement", "front", "army", "militia", "battalion",
-                        "mujahideen", "mujahidin", "jihad", "ansar", "jamaat", "katiba", "katibat",
-                        "liberation", "resistance", "sons", "martyrs", "guardians", "lions",
-                        "tigers", "legion", "vanguard", "coalition", "alliance", "forces"})  # fmt: skip
+NAME_HEADS = frozenset(
+    {
+        "brigade",
+        "brigades",
+        "movement",
+        "front",
+        "army",
+        "militia",
+        "battalion",
+        "mujahideen",
+        "mujahidin",
+        "jihad",
+        "ansar",
+        "jamaat",
+        "katiba",
+        "katibat",
+        "liberation",
+        "resistance",
+        "sons",
+        "martyrs",
+        "guardians",
+        "lions",
+        "tigers",
+        "legion",
+        "vanguard",
+        "coalition",
+        "alliance",
+        "forces",
+    }
+)
 
 
-_PLACE_NOUNS = frozenset({"town", "village", "city", "locality", "commune", "district",
-                          "hamlet", "settlement", "camp"})  # fmt: skip
+_PLACE_NOUNS = frozenset(
+    {"town", "village", "city", "locality", "commune", "district", "hamlet", "settlement", "camp"}
+)
 
 
 def _title_run_before(doc: Doc, end: int, taken: set[int]) -> Span | None:
@@ -342,8 +506,9 @@ def _title_run_after(doc: Doc, start: int, taken: set[int]) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _named_places(doc: Doc, spans: list[Span], taken: set[int], new: dict[str, NewEntity],
-                  gazetteer: Gazetteer) -> list[Span]:  # fmt: skip
+def _named_places(
+    doc: Doc, spans: list[Span], taken: set[int], new: dict[str, NewEntity], gazetteer: Gazetteer
+) -> list[Span]:
     """Places the gazetteer lacks, named the way reports name small places: 'Bacaw, Somalia',
     'the village of Tongo Tongo'."""
     out: list[Span] = []
@@ -351,28 +516,46 @@ def _named_places(doc: Doc, spans: list[Span], taken: set[int], new: dict[str, N
     def add(span: Span | None, parent: str | None) -> None:
         if span is None or any(i in taken for i in range(span.start, span.end)):
             return
-        if span[0].ent_type_ in {"PERSON", "ORG", "NORP", "DATE"} or span.text.lower() in STOP_WORDS:
+        if (
+            span[0].ent_type_ in {"PERSON", "ORG", "NORP", "DATE"}
+            or span.text.lower() in STOP_WORDS
+        ):
             return
         code = gazetteer[parent].iso3166 if parent in gazetteer else None
         key = f"region/{slugify(span.text)}" + (f"-{code.lower()}" if code else "")
-        new.setdefault(key, NewEntity(key, "region", span.text, "town", (parent,) if parent else ()))
+        new.setdefault(
+            key, NewEntity(key, "region", span.text, "town", (parent,) if parent else ())
+        )
         out.append(_span(doc, span.start, span.end, "region", key, "pattern:place", 0.6))
         taken.update(range(span.start, span.end))
 
-    for s in spans:
-        if s.label_ == "region" and s.kb_id_ in gazetteer and s.start >= 2 and doc[s.start - 1].text == ",":
-            if gazetteer[s.kb_id_].region_type in {"country", "subdivision"}:
-                add(_title_run_before(doc, s.start - 1, taken), s.kb_id_)
+    for s in spans:  # "Bacaw, Somalia"
+        after_comma = s.start >= 2 and doc[s.start - 1].text == ","
+        known = s.label_ == "region" and s.kb_id_ in gazetteer
+        if after_comma and known and gazetteer[s.kb_id_].region_type in {"country", "subdivision"}:
+            add(_title_run_before(doc, s.start - 1, taken), s.kb_id_)
     for token in doc[:-2]:
-        if token.lower_ in {"located", "situated"} and doc[token.i + 1].lower_ in {"in", "at", "near"}:
+        if token.lower_ in {"located", "situated"} and doc[token.i + 1].lower_ in {
+            "in",
+            "at",
+            "near",
+        }:
             add(_title_run_after(doc, token.i + 2, taken), None)  # "located in X"
         elif token.lower_ in _PLACE_NOUNS and doc[token.i + 1].lower_ == "of":
             add(_title_run_after(doc, token.i + 2, taken), None)  # "the village of X"
-        elif (token.lower_ in {"region", "province", "district", "area", "valley", "forest"}
-              and token.i > 0 and doc[token.i - 1].is_title and token.is_lower):
+        elif (
+            token.lower_ in {"region", "province", "district", "area", "valley", "forest"}
+            and token.i > 0
+            and doc[token.i - 1].is_title
+            and token.is_lower
+        ):
             add(_title_run_before(doc, token.i, taken), None)  # "the Catatumbo region"
-        elif (token.text == "," and doc[token.i + 1].lower_ in {"a", "the"}
-              and token.i + 2 < len(doc) and doc[token.i + 2].lower_ in _PLACE_NOUNS):
+        elif (
+            token.text == ","
+            and doc[token.i + 1].lower_ in {"a", "the"}
+            and token.i + 2 < len(doc)
+            and doc[token.i + 2].lower_ in _PLACE_NOUNS
+        ):
             add(_title_run_before(doc, token.i, taken), None)  # "X, a town near ..."
     return out
 
@@ -383,20 +566,30 @@ def _named_groups(doc: Doc, taken: set[int], new: dict[str, NewEntity]) -> list[
     i = 0
     while i < len(doc):
         j = i
-        while j < len(doc) and j not in taken and (
-            doc[j].is_title or (j > i and doc[j].lower_ in _NAME_GLUE and not doc[j].is_title)
+        while (
+            j < len(doc)
+            and j not in taken
+            and (doc[j].is_title or (j > i and doc[j].lower_ in _NAME_GLUE and not doc[j].is_title))
         ):
             j += 1
         while j > i and doc[j - 1].lower_ in _NAME_GLUE:
             j -= 1
         start = i
-        while start < j and (doc[start].lower_ in _NAME_GLUE or doc[start].lower_ in GROUP_CONTEXT
-                             or doc[start].lower_ in {"a", "members"}):  # fmt: skip
+        while start < j and (
+            doc[start].lower_ in _NAME_GLUE
+            or doc[start].lower_ in GROUP_CONTEXT
+            or doc[start].lower_ in {"a", "members"}
+        ):
             start += 1
         span = doc[start:j]
-        headed = len(span) >= 2 and (span[-1].lower_ in NAME_HEADS or span[0].lower_ in NAME_HEADS
-                                     and span[1].lower_ in {"of", "for"})  # fmt: skip
-        state_forces = start > 0 and (start - 1 in taken or doc[start - 1].ent_type_ in {"NORP", "GPE"})
+        headed = len(span) >= 2 and (
+            span[-1].lower_ in NAME_HEADS
+            or span[0].lower_ in NAME_HEADS
+            and span[1].lower_ in {"of", "for"}
+        )
+        state_forces = start > 0 and (
+            start - 1 in taken or doc[start - 1].ent_type_ in {"NORP", "GPE"}
+        )
         if headed and not state_forces and doc[start].ent_type_ not in {"NORP", "GPE"}:
             key = f"group/{slugify(span.text)}"
             new.setdefault(key, NewEntity(key, "group", span.text))

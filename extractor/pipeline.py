@@ -14,6 +14,7 @@ import extractor.relations  # noqa: F401  (registers ckg_relations)
 import extractor.sentences  # noqa: F401  (registers ckg_line_breaks)
 from conflict_kg.errors import ModelNotInstalledError
 
+
 def load_model(name: str) -> Language:
     """Load an installed spaCy model by package name, with a clear error when it is missing."""
     try:
@@ -44,6 +45,6 @@ def build_pipeline(model: str, fast: bool = False) -> Language:
 
 
 def _split_citation_marks(nlp: Language) -> None:
-    """Split encyclopedia citation marks off words: 'Maghreb.[6]' -> 'Maghreb', '.', '[', '6', ']'."""
+    """Split encyclopedia citation marks off words: 'Maghreb.[6]' -> 'Maghreb . [ 6 ]'."""
     infixes = [*nlp.Defaults.infixes, r"(?<=[\w)])\.(?=\[)", r"\[", r"\]"]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

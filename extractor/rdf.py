@@ -31,23 +31,39 @@ from ontology.iris import digest
 from ontology.namespace import CKG, GEONAMES
 
 _PROPS: dict[str, URIRef] = {
-    "attackType": CKG.attackType, "eventType": CKG.eventType, "dateText": CKG.dateText,
-    "date": CKG.date, "killed": CKG.killed, "killedText": CKG.killedText,
-    "wounded": CKG.wounded, "targetType": CKG.targetType, "responseKind": CKG.responseKind,
-}  # fmt: skip
+    "attackType": CKG.attackType,
+    "eventType": CKG.eventType,
+    "dateText": CKG.dateText,
+    "date": CKG.date,
+    "killed": CKG.killed,
+    "killedText": CKG.killedText,
+    "wounded": CKG.wounded,
+    "targetType": CKG.targetType,
+    "responseKind": CKG.responseKind,
+}
 #: Literal property -> (concept scheme, object property linking the concept).
 _CONCEPTS: dict[URIRef, tuple[str, URIRef]] = {
     CKG.eventType: (EVENT_TYPE, CKG.subEventType),
     CKG.responseKind: (RESPONSE_KIND, CKG.responseType),
     CKG.actorType: (ACTOR_TYPE, CKG.actorCategory),
-}  # fmt: skip
-_HEDGED = re.compile(r"\b(at least|more than|over|some|about|around|nearly|up to|an estimated|"
-                     r"dozens|dozen|scores|hundreds)\b", re.I)  # fmt: skip
+}
+_HEDGED = re.compile(
+    r"\b(at least|more than|over|some|about|around|nearly|up to|an estimated|"
+    r"dozens|dozen|scores|hundreds)\b",
+    re.I,
+)
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
-_DAY = re.compile(r"\b(\d{1,2}(st|nd|rd|th)?\b(?!\d)|today|yesterday|tonight|last night|"
-                  r"(mon|tues|wednes|thurs|fri|satur|sun)day)", re.I)  # fmt: skip
-_PLACE_PRECISION = {"town": "town", "subdivision": "subdivision", "country": "country",
-                    "macro-region": "macro-region"}  # fmt: skip
+_DAY = re.compile(
+    r"\b(\d{1,2}(st|nd|rd|th)?\b(?!\d)|today|yesterday|tonight|last night|"
+    r"(mon|tues|wednes|thurs|fri|satur|sun)day)",
+    re.I,
+)
+_PLACE_PRECISION = {
+    "town": "town",
+    "subdivision": "subdivision",
+    "country": "country",
+    "macro-region": "macro-region",
+}
 
 
 def document_iri(base: str, source: SourceText) -> URIRef:
@@ -94,9 +110,12 @@ def _node(g: Graph, node: Node, doc: URIRef, gazetteer: Gazetteer, base: str, la
         _add(g, iri, _PROPS[key], _literal(value))
     entry = gazetteer.entries.get(node.key)
     if entry is not None:
-        for prop, value in ((CKG.regionType, entry.region_type), (CKG.iso3166, entry.iso3166),
-                            (CKG.geonamesId, entry.geonames_id),
-                            (CKG.actorType, entry.actor_type)):  # fmt: skip
+        for prop, value in (
+            (CKG.regionType, entry.region_type),
+            (CKG.iso3166, entry.iso3166),
+            (CKG.geonamesId, entry.geonames_id),
+            (CKG.actorType, entry.actor_type),
+        ):
             if value:
                 _add(g, iri, prop, Literal(value))
         if entry.geonames_id:

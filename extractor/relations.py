@@ -10,8 +10,8 @@ from spacy.tokens import Doc
 
 from extractor.attacks import read_attacks
 from extractor.context import DocContext
-from extractor.facts import Facts
 from extractor.factors import factor_matcher, read_factors
+from extractor.facts import Facts
 from extractor.gazetteer import Gazetteer, load_gazetteer
 from extractor.links import active_in_prose, active_in_tables, affiliation_modifiers
 from extractor.responses import read_responses

@@ -16,12 +16,28 @@ from ontology.iris import slugify
 
 INTERNATIONAL = "actor/international-community"
 UNSPECIFIED = "actor/unspecified"
-_FORCE_NOUNS = re.compile(r"^\s*(forces|troops|military|army|air force|soldiers|drones|"
-                          r"warplanes|jets|government|authorities|navy|special forces|"
-                          r"military presence|drone strikes?|air ?strikes?)\b", re.I)  # fmt: skip
+_FORCE_NOUNS = re.compile(
+    r"^\s*(forces|troops|military|army|air force|soldiers|drones|"
+    r"warplanes|jets|government|authorities|navy|special forces|"
+    r"military presence|drone strikes?|air ?strikes?)\b",
+    re.I,
+)
 #: Kinds that prose must name with a specific phrase, not a generic word like "support".
-_GENERIC_WORDS = frozenset({"support", "forces", "troops", "aid", "operation", "train",
-                            "training", "deploy", "intervention", "dialogue", "summit"})  # fmt: skip
+_GENERIC_WORDS = frozenset(
+    {
+        "support",
+        "forces",
+        "troops",
+        "aid",
+        "operation",
+        "train",
+        "training",
+        "deploy",
+        "intervention",
+        "dialogue",
+        "summit",
+    }
+)
 
 
 def read_responses(ctx: DocContext) -> None:
@@ -48,7 +64,9 @@ def _items(cell: Cell) -> list[Cell]:
 def _table_responses(ctx: DocContext, table: Table, column: int) -> None:
     place = table.column("region", "country", "location", "area", "place")
     group = table.column("group", "militant", "armed", "perpetrator", "organi")
-    fallback = INTERNATIONAL if "international" in table.header.cells[column].text.lower() else UNSPECIFIED
+    fallback = (
+        INTERNATIONAL if "international" in table.header.cells[column].text.lower() else UNSPECIFIED
+    )
     for row in table.rows:
         if column >= len(row.cells):
             continue
@@ -63,8 +81,15 @@ def _table_responses(ctx: DocContext, table: Table, column: int) -> None:
                 default = ctx.gazetteer[responders[0].key].response_kind
                 kind = (default, "") if default else None
             responder = ctx.entity(responders[0]) if responders else _generic(ctx, fallback)
-            _response(ctx, item.text, kind[0] if kind else "other", responder,
-                      [ctx.entity(g) for g in groups], [ctx.entity(r) for r in regions], ev)  # fmt: skip
+            _response(
+                ctx,
+                item.text,
+                kind[0] if kind else "other",
+                responder,
+                [ctx.entity(g) for g in groups],
+                [ctx.entity(r) for r in regions],
+                ev,
+            )
 
 
 def _cell_mentions(ctx: DocContext, row: Row, column: int | None, kind: str) -> list[Mention]:
@@ -75,11 +100,40 @@ def _cell_mentions(ctx: DocContext, row: Row, column: int | None, kind: str) -> 
 
 
 #: Verbs whose subject is the one responding ("The United States designated ...").
-RESPONSE_VERBS = frozenset({"designate", "sanction", "deploy", "launch", "conduct", "strike",
-                            "bomb", "impose", "condemn", "send", "list", "freeze", "airlift",
-                            "negotiate", "mediate", "broker", "train", "intervene", "retake",
-                            "recapture", "repel", "pledge", "announce", "authorize", "authorise",
-                            "extend", "renew", "fund", "evacuate", "rescue"})  # fmt: skip
+RESPONSE_VERBS = frozenset(
+    {
+        "designate",
+        "sanction",
+        "deploy",
+        "launch",
+        "conduct",
+        "strike",
+        "bomb",
+        "impose",
+        "condemn",
+        "send",
+        "list",
+        "freeze",
+        "airlift",
+        "negotiate",
+        "mediate",
+        "broker",
+        "train",
+        "intervene",
+        "retake",
+        "recapture",
+        "repel",
+        "pledge",
+        "announce",
+        "authorize",
+        "authorise",
+        "extend",
+        "renew",
+        "fund",
+        "evacuate",
+        "rescue",
+    }
+)
 
 
 def _responders(ctx: DocContext, start: int, end: int) -> list[Mention]:
@@ -92,15 +146,19 @@ def _responders(ctx: DocContext, start: int, end: int) -> list[Mention]:
             out.append(m)
         elif ctx.region_type(m.key) != "country":
             continue
-        elif _FORCE_NOUNS.match(text[m.end : end + 40]) or _acts(ctx, m):
-            out.append(m)
-        elif m.kind != "demonym" and re.search(r"\bby\s+(the\s+)?$", text[max(start, m.start - 8) : m.start]):
+        elif (
+            _FORCE_NOUNS.match(text[m.end : end + 40])
+            or _acts(ctx, m)
+            or m.kind != "demonym"
+            and re.search(r"\bby\s+(the\s+)?$", text[max(start, m.start - 8) : m.start])
+        ):
             out.append(m)
     return out + _conjuncts(ctx, out, ctx.mentions_in(start, end, "actor", "region"))
 
 
-def _conjuncts(ctx: DocContext, responders: list[Mention], candidates: list[Mention]
-               ) -> list[Mention]:  # fmt: skip
+def _conjuncts(
+    ctx: DocContext, responders: list[Mention], candidates: list[Mention]
+) -> list[Mention]:
     """States and actors listed with a responder ('by Colombia, the United States and Canada')."""
     roots = {}
     for m in candidates:
@@ -135,8 +193,15 @@ def _generic(ctx: DocContext, key: str) -> str:
     return key
 
 
-def _response(ctx: DocContext, label: str, kind: str, responder: str, targets: list[str],
-              places: list[str], ev: Evidence) -> None:  # fmt: skip
+def _response(
+    ctx: DocContext,
+    label: str,
+    kind: str,
+    responder: str,
+    targets: list[str],
+    places: list[str],
+    ev: Evidence,
+) -> None:
     """Add a response; one named the same way in the same place is the same response, and one
     with no place joins an earlier one of the same name in this document."""
     where = max(places, key=ctx.specificity) if places else None
@@ -164,8 +229,11 @@ def _prose_responses(ctx: DocContext, sent: Span) -> None:
         return
     responder_keys = {m.key for m in responders}
     groups = ctx.mentions_in(sent.start_char, sent.end_char, "group")
-    regions = [m for m in ctx.mentions_in(sent.start_char, sent.end_char, "region")
-               if m.key not in responder_keys]  # fmt: skip
+    regions = [
+        m
+        for m in ctx.mentions_in(sent.start_char, sent.end_char, "region")
+        if m.key not in responder_keys
+    ]
     found = response_kind(sent.text, _GENERIC_WORDS)
     for responder in responders:
         kind = found
@@ -178,5 +246,12 @@ def _prose_responses(ctx: DocContext, sent: Span) -> None:
         name = ctx.facts.nodes[responder_key].label
         label = f"{name} {kind[0].replace('_', ' ')}"
         ev = ctx.sentence_evidence(sent, "rule:response-sentence", 0.65)
-        _response(ctx, label, kind[0], responder_key, [ctx.entity(g) for g in groups],
-                  [ctx.entity(r) for r in regions], ev)  # fmt: skip
+        _response(
+            ctx,
+            label,
+            kind[0],
+            responder_key,
+            [ctx.entity(g) for g in groups],
+            [ctx.entity(r) for r in regions],
+            ev,
+        )

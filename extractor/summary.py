@@ -20,13 +20,21 @@ def _label(g: Graph, node: URIRef | None) -> str | None:
 
 def _mentioned(g: Graph) -> set[URIRef]:
     """Resources with evidence of being mentioned (not only implied, like containing regions)."""
-    return {s for ev in g.subjects(RDF.predicate, CKG.mentionedIn)  # type: ignore[misc]
-            for s in g.objects(ev, RDF.subject)}  # fmt: skip
+    return {
+        s
+        for ev in g.subjects(RDF.predicate, CKG.mentionedIn)  # type: ignore[misc]
+        for s in g.objects(ev, RDF.subject)
+    }
 
 
 def _edges(g: Graph, pred: URIRef) -> list[dict[str, str | None]]:
-    return sorted(({"a": _label(g, s), "b": _label(g, o)}  # type: ignore[arg-type]
-                   for s, o in g.subject_objects(pred)), key=str)  # fmt: skip
+    return sorted(
+        (
+            {"a": _label(g, s), "b": _label(g, o)}  # type: ignore[arg-type]
+            for s, o in g.subject_objects(pred)
+        ),
+        key=str,
+    )
 
 
 def summarize(g: Graph) -> dict[str, Any]:
@@ -40,27 +48,35 @@ def summarize(g: Graph) -> dict[str, Any]:
         if label and any(label in s for s in sentences):
             aliases = sorted({label, *aliases})
         groups.append({"name": label, "aliases_in_text": aliases})
-    regions = [{"name": _label(g, r), "type": str(g.value(r, CKG.regionType) or "other")}  # type: ignore[arg-type]
-               for r in sorted(g.subjects(RDF.type, CKG.Region)) if r in mentioned]  # fmt: skip
+    regions = [
+        {"name": _label(g, r), "type": str(g.value(r, CKG.regionType) or "other")}  # type: ignore[arg-type]
+        for r in sorted(g.subjects(RDF.type, CKG.Region))
+        if r in mentioned
+    ]
     attacks = []
     for a in sorted(g.subjects(RDF.type, CKG.Attack)):
         claims = list(g.subjects(CKG.claimsResponsibilityFor, a))
         claimant = next((g.value(c, CKG.claimant) for c in claims), None)
         killed = g.value(a, CKG.killed)
-        attacks.append({
-            "perpetrator": _label(g, g.value(a, CKG.perpetratedBy)),  # type: ignore[arg-type]
-            "claimed_by": _label(g, claimant),  # type: ignore[arg-type]
-            "location": _label(g, g.value(a, CKG.locatedIn)),  # type: ignore[arg-type]
-            "date_text": _str(g.value(a, CKG.dateText)),
-            "killed": int(killed) if killed is not None else None,
-            "target": _str(g.value(a, CKG.targetType)),
-        })  # fmt: skip
-    responses = [{
-        "name_or_description": _label(g, r),  # type: ignore[arg-type]
-        "responder": _label(g, g.value(r, CKG.respondent)),  # type: ignore[arg-type]
-        "kind": _str(g.value(r, CKG.responseKind)),
-        "target": _label(g, g.value(r, CKG.targets)),  # type: ignore[arg-type]
-    } for r in sorted(g.subjects(RDF.type, CKG.Response))]  # fmt: skip
+        attacks.append(
+            {
+                "perpetrator": _label(g, g.value(a, CKG.perpetratedBy)),  # type: ignore[arg-type]
+                "claimed_by": _label(g, claimant),  # type: ignore[arg-type]
+                "location": _label(g, g.value(a, CKG.locatedIn)),  # type: ignore[arg-type]
+                "date_text": _str(g.value(a, CKG.dateText)),
+                "killed": int(killed) if killed is not None else None,
+                "target": _str(g.value(a, CKG.targetType)),
+            }
+        )
+    responses = [
+        {
+            "name_or_description": _label(g, r),  # type: ignore[arg-type]
+            "responder": _label(g, g.value(r, CKG.respondent)),  # type: ignore[arg-type]
+            "kind": _str(g.value(r, CKG.responseKind)),
+            "target": _label(g, g.value(r, CKG.targets)),  # type: ignore[arg-type]
+        }
+        for r in sorted(g.subjects(RDF.type, CKG.Response))
+    ]
     factors = []
     for f in sorted(g.subjects(RDF.type, CKG.Factor)):
         places = [_label(g, r) for r in g.objects(f, CKG.affects)] or [None]  # type: ignore[arg-type]
@@ -71,8 +87,9 @@ def summarize(g: Graph) -> dict[str, Any]:
         "attacks": attacks,
         "responses": responses,
         "factors": factors,
-        "affiliations": [{"group": e["a"], "affiliated_with": e["b"]}
-                         for e in _edges(g, CKG.affiliatedWith)],  # fmt: skip
+        "affiliations": [
+            {"group": e["a"], "affiliated_with": e["b"]} for e in _edges(g, CKG.affiliatedWith)
+        ],
         "active_in": [{"group": e["a"], "region": e["b"]} for e in _edges(g, CKG.activeIn)],
     }
 
