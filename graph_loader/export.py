@@ -4,7 +4,8 @@ The store is read page by page in IRI order, one page of nodes with their outgoi
 relationships at a time, and each serialiser writes a subject's description as soon as it is
 read: memory stays flat however large the graph. Every triple carries the documents that assert
 it (the ``_sources`` of its node or relationship), which TriG and N-Quads write as one named
-graph per source document.
+graph per source document. Sources are kept per node, not per literal value: a literal of a node
+that several documents assert appears in each of their graphs.
 """
 
 from __future__ import annotations
