@@ -211,6 +211,6 @@ def _evidence(g: Graph, doc: URIRef, s: URIRef, p: URIRef, o: URIRef, ev: Eviden
     g.add((iri, CKG.extractedBy, Literal(ev.rule)))
     confidence = Decimal(str(ev.confidence))
     old = g.value(iri, CKG.confidence)
-    if old is None or confidence > old.toPython():  # the same reading twice: keep the surer one
+    if not isinstance(old, Literal) or confidence > old.toPython():  # read twice: keep the surer
         g.remove((iri, CKG.confidence, None))
         g.add((iri, CKG.confidence, Literal(confidence, datatype=XSD.decimal)))
