@@ -119,6 +119,16 @@ def affiliation_modifiers(ctx: DocContext) -> set[Mention]:
     return modifiers
 
 
+def _is_subject_or_conjunct(ctx: DocContext, g: Mention) -> bool:
+    span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
+    if span is None:
+        return False
+    token = span.root
+    while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _is_subject(ctx: DocContext, g: Mention) -> bool:
     span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
     return span is not None and span.root.dep_ in {"nsubj", "nsubjpass", "ROOT"}
@@ -193,6 +203,8 @@ def active_in_prose(ctx: DocContext, modifiers: set[Mention]) -> None:
             for m in ctx.mentions_in(sent.start_char, sent.end_char, "group")
             if m not in modifiers
         ]
+        subjects = [g for g in groups if _is_subject_or_conjunct(ctx, g)]
+        groups = subjects or groups  # "X, formed by the merger of A and B, operates in ...": X
         for r in ctx.mentions_in(sent.start_char, sent.end_char, "region"):
             before = text[max(sent.start_char, r.start - 40) : r.start]
             if not activity and not _IN_PLACE.search(before) or _NOT_ACTIVE_PLACE.search(before):

@@ -298,14 +298,18 @@ class MentionFinder:
                 new.setdefault(key, NewEntity(key, "group", ent.text))
                 out.append(_span(doc, ent.start, ent.end, "group", key, "ner+context", 0.6))
             elif (
-                ent.label_ in {"LOC", "FAC"}
-                and len(ent) >= 2
-                and ent[0].is_title
-                and ent[-1].is_title
-            ) or (
-                ent.label_ == "GPE"
-                and ent.text[:1].isupper()
-                and ent.text.lower() not in CALENDAR_WORDS
+                (
+                    ent.label_ in {"LOC", "FAC"}
+                    and len(ent) >= 2
+                    and ent[0].is_title
+                    and ent[-1].is_title
+                )
+                or (
+                    ent.label_ == "GPE"
+                    and ent.text[:1].isupper()
+                    and ent.text.lower() not in CALENDAR_WORDS
+                )
+                and ent.text.lower() not in _GENERIC_PLACE_WORDS
             ):
                 key = f"region/{slugify(ent.text)}"
                 new.setdefault(key, NewEntity(key, "region", ent.text, "other"))
@@ -360,6 +364,22 @@ _PLACE_SUFFIXES = frozenset(
         "village",
     }
 )
+
+
+#: Words the NER sometimes tags as a place on their own ("the Province", "the Gulf").
+_GENERIC_PLACE_WORDS = _PLACE_SUFFIXES | {
+    "gulf",
+    "sea",
+    "coast",
+    "border",
+    "capital",
+    "north",
+    "south",
+    "east",
+    "west",
+    "centre",
+    "center",
+}
 
 
 def _mistaken_place(span: Span) -> bool:
