@@ -34,6 +34,7 @@ SOCKET_NAME = "falkordb.sock"
 PID_NAME = "falkordb.pid"
 LOG_NAME = "falkordb.log"
 _MAX_SOCKET_PATH = 100  # sun_path is 108 bytes on Linux
+_LOG_TAIL = 1 << 20  # bytes of the log searched for the start-up message
 
 #: FalkorDB's query guards are all off by default; these bound every query.
 MODULE_ARGS = {
@@ -108,7 +109,7 @@ def _tail(path: Path, lines: int = 15) -> str:
 class EmbeddedFalkorDB:
     """Start, reuse and stop the FalkorDB server that belongs to one data directory."""
 
-    def __init__(self, data_dir: Path, *, start_timeout: float = 20.0) -> None:
+    def __init__(self, data_dir: Path, *, start_timeout: float = 120.0) -> None:
         self.paths = EmbeddedPaths(Path(data_dir).resolve())
         self.start_timeout = start_timeout
         self._process: subprocess.Popen[bytes] | None = None
@@ -124,11 +125,27 @@ class EmbeddedFalkorDB:
         return self._process is not None
 
     def running(self) -> bool:
-        """True when a server answers on this data directory's socket."""
-        return _ping(self.paths.socket)
+        """True when this data directory's server has finished loading and answers.
+
+        A server still replaying its append-only file is not asked anything: redis 8.2 with
+        FalkorDB 4.16 aborts (``server.c: '!server.in_exec' is not true``) when a client's
+        command arrives while it replays a ``MULTI``/``EXEC`` block, so readiness is read from
+        its log instead.
+        """
+        pid = _read_pid(self.paths.pidfile)
+        return pid is not None and _ready(self.paths.logfile, pid) and _ping(self.paths.socket)
+
+    def _wait_for_loading(self) -> None:
+        """Wait while another process's server on this data directory loads its data."""
+        pid = _read_pid(self.paths.pidfile)
+        deadline = time.monotonic() + self.start_timeout
+        while (pid is not None and _alive(pid) and not _ready(self.paths.logfile, pid)
+               and time.monotonic() < deadline):  # fmt: skip
+            time.sleep(0.05)
 
     def start(self) -> EmbeddedFalkorDB:
         """Start the server, or reuse the one already serving this data directory."""
+        self._wait_for_loading()
         if self.running():
             log.info("reusing embedded FalkorDB at %s", self.paths.socket)
             return self
@@ -161,7 +178,7 @@ class EmbeddedFalkorDB:
                     f"the embedded FalkorDB exited during start-up; its log "
                     f"({self.paths.logfile}) ends with:\n{_tail(self.paths.logfile)}"
                 )
-            if _ping(self.paths.socket):
+            if _ready(self.paths.logfile, self._process.pid) and _ping(self.paths.socket):
                 atexit.register(self.stop)
                 log.info("started embedded FalkorDB at %s", self.paths.socket)
                 return self
@@ -184,6 +201,15 @@ class EmbeddedFalkorDB:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+    def kill(self) -> None:
+        """SIGKILL the server this object started, as a crash would (for crash tests)."""
+        if self._process is None:
+            return
+        process, self._process = self._process, None
+        atexit.unregister(self.stop)
+        process.kill()
+        process.wait()
 
     def stop_any(self) -> bool:
         """Stop whichever server serves this data directory, owned or not; False if none ran."""
@@ -209,6 +235,30 @@ def _shutdown(socket: Path) -> None:
     with contextlib.suppress(redis.ConnectionError, redis.TimeoutError, OSError):
         client.shutdown()
     client.close()
+
+
+def _ready(logfile: Path, pid: int) -> bool:
+    """True when the log says server ``pid`` finished loading and accepts connections."""
+    try:
+        with logfile.open("rb") as f:
+            f.seek(0, os.SEEK_END)
+            f.seek(max(0, f.tell() - _LOG_TAIL))
+            tail = f.read()
+    except OSError:
+        return False
+    prefix = f"{pid}:".encode()
+    return any(line.startswith(prefix) and b"Ready to accept connections" in line
+               for line in tail.splitlines())  # fmt: skip
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _read_pid(pidfile: Path) -> int | None:

@@ -43,7 +43,8 @@ def plain(value: Any) -> Any:
 
 def _result(res: QueryResult) -> Result:
     columns = [h[1] for h in res.header or []]
-    return Result(columns, [[plain(v) for v in row] for row in res.result_set])
+    return Result(columns, [[plain(v) for v in row] for row in res.result_set],
+                  res.nodes_created, res.relationships_created)  # fmt: skip
 
 
 class FalkorDBStore:

@@ -4,7 +4,8 @@ Each document is one RDF graph whose identifier is the document's IRI. Loading i
 
 1. skips it when the store already holds this document, completely loaded, with the same
    content hash;
-2. notes how its nodes and relationships stand (created / updated / unchanged, for the report);
+2. if it is a changed version, notes how its nodes and relationships stand (created / updated
+   / unchanged, for the report; for a new document the write statistics tell);
 3. marks it unfinished and records on the document's node every node IRI it may touch (its
    previous version's and this version's);
 4. withdraws what an earlier version (or an interrupted load) of it asserted, keeping whatever
@@ -80,22 +81,18 @@ def document_statements(doc: str, pg: PropertyGraph, batch_size: int,
     """The statements that (re)load one document's property graph.
 
     ``previous``: the node IRIs the stored version of the document recorded (None: the document
-    is new). The first two statements classify the nodes and relationships (see :class:`Tally`).
+    is new). A changed document's statements start by classifying its nodes and relationships
+    (see :func:`tallies`).
     """
     uris = sorted(pg.nodes)
-    if previous is None:
-        node_rows: list[dict[str, Any]] = [{"uri": uri} for uri in uris]
-    else:
+    everything = sorted(set(previous or ()) | set(uris))
+    out = [Statement(statement("begin_document"), {"doc": doc, "nodes": everything})]
+    if previous is not None:
         node_rows = [{"uri": n.uri, "labels": sorted(n.labels), "props": n.props}
                      for n in (pg.nodes[uri] for uri in uris)]  # fmt: skip
-    rel_rows = [{"type": r.type, "src": r.src, "dst": r.dst} for r in pg.rels]
-    out = [
-        Statement(statement("classify_nodes"), {"rows": node_rows, "doc": doc}),
-        Statement(statement("classify_relationships"), {"rows": rel_rows, "doc": doc}),
-        Statement(statement("begin_document"),
-                  {"doc": doc, "nodes": sorted(set(previous or ()) | set(uris))}),  # fmt: skip
-    ]
-    if previous is not None:
+        rel_rows = [{"type": r.type, "src": r.src, "dst": r.dst} for r in pg.rels]
+        out[:0] = [Statement(statement("classify_nodes"), {"rows": node_rows, "doc": doc}),
+                   Statement(statement("classify_relationships"), {"rows": rel_rows, "doc": doc})]
         out += [Statement(statement(name), {"doc": doc}) for name in
                 ("drop_relationships", "retract_relationships", "drop_nodes", "retract_nodes")]
     template = statement("merge_nodes")
@@ -108,8 +105,23 @@ def document_statements(doc: str, pg: PropertyGraph, batch_size: int,
         cypher = template.replace("__TYPE__", rel_type)
         rows = [{"src": r.src, "dst": r.dst} for r in rels]
         out += [Statement(cypher, {"rows": list(b), "doc": doc}) for b in _chunks(rows, batch_size)]
-    out.append(Statement(statement("finish_document"), {"doc": doc, "nodes": uris}))
+    final = {"doc": doc, "nodes": uris if everything != uris else None}
+    out.append(Statement(statement("finish_document"), final))
     return out
+
+
+def tallies(pg: PropertyGraph, results: Sequence[Result], new: bool) -> tuple[Tally, Tally]:
+    """How a load left the document's nodes and relationships, from its statements' results.
+
+    A new document retracts nothing, so what its statements created is new and everything else
+    it asserts existed already (and gained a source: updated). A changed document's first two
+    statements classified its nodes and relationships before anything was retracted.
+    """
+    if not new:
+        return Tally.from_result(results[0]), Tally.from_result(results[1])
+    nodes = sum(r.nodes_created for r in results)
+    rels = sum(r.relationships_created for r in results)
+    return (Tally(nodes, len(pg.nodes) - nodes), Tally(rels, len(pg.rels) - rels))
 
 
 def content_hash(graph: Graph) -> str | None:
@@ -128,15 +140,16 @@ def load_documents(store: GraphStore, graphs: Iterable[Graph], *, batch_size: in
     report = LoadReport()
     for graph in graphs:
         doc = str(graph.identifier)
-        pg = to_property_graph(graph)
         state = store.read(statement("document_state"), {"doc": doc}).records()
         if state and state[0]["loaded"] and state[0]["contentHash"] == content_hash(graph):
             report.unchanged.append(doc)
             continue
+        pg = to_property_graph(graph)
         previous = (state[0]["nodes"] or []) if state else None
         results = store.write(document_statements(doc, pg, batch_size, previous))
         report.loaded.append(doc)
-        report.nodes.add(Tally.from_result(results[0]))
-        report.relationships.add(Tally.from_result(results[1]))
+        nodes, rels = tallies(pg, results, previous is None)
+        report.nodes.add(nodes)
+        report.relationships.add(rels)
         log.info("loaded %s: %d nodes, %d relationships", doc, len(pg.nodes), len(pg.rels))
     return report

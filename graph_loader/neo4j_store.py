@@ -64,7 +64,9 @@ class Neo4jStore:
             for st in statements:
                 res = tx.run(st.cypher, dict(st.params))  # type: ignore[arg-type]
                 rows = [[plain(v) for v in rec.values()] for rec in res]
-                results.append(Result(list(res.keys()), rows))
+                counters = res.consume().counters
+                results.append(Result(list(res.keys()), rows, counters.nodes_created,
+                                      counters.relationships_created))  # fmt: skip
             return results
 
         return self._call(lambda: self._with_session(neo4j.WRITE_ACCESS, work))  # type: ignore[no-any-return]

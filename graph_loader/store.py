@@ -23,6 +23,8 @@ class Result:
 
     columns: list[str]
     rows: list[list[Any]]
+    nodes_created: int = 0
+    relationships_created: int = 0
 
     def records(self) -> list[dict[str, Any]]:
         """Rows as dicts keyed by column name."""

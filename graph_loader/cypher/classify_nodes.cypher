@@ -1,6 +1,6 @@
 // How a document's nodes stand before it is written: 'created' (new), 'unchanged' (this
 // document already asserts it with these labels and values) or 'updated'. Rows without
-// labels/props (a document loaded for the first time) compare on existence and sources only.
+// labels/props compare on existence and sources only.
 UNWIND $rows AS row
 OPTIONAL MATCH (n:Resource {uri: row.uri})
 WITH CASE
