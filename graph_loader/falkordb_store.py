@@ -30,7 +30,8 @@ INDEXES = ((BASE_LABEL, "uri"), (BASE_LABEL, "prefLabel"), (BASE_LABEL, "content
 def plain(value: Any) -> Any:
     """FalkorDB result values as JSON-ready Python values."""
     if isinstance(value, Node):
-        return {"labels": list(value.labels or []), **{k: plain(v) for k, v in value.properties.items()}}
+        props = {k: plain(v) for k, v in value.properties.items()}
+        return {"labels": list(value.labels or []), **props}
     if isinstance(value, Edge):
         return {"type": value.relation, **{k: plain(v) for k, v in value.properties.items()}}
     if isinstance(value, FalkorPath):
