@@ -6,7 +6,6 @@ No answer may be a server error (5xx) or disagree with the schema (status, conte
 from __future__ import annotations
 
 import warnings
-
 from pathlib import Path
 
 import schemathesis

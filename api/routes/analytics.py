@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 import networkx as nx
-from fastapi import APIRouter, HTTPException, Query as Q, Request
+from fastapi import APIRouter, HTTPException, Request
+from fastapi import Query as Q
 from pydantic import BaseModel, Field
 
 from api import problems

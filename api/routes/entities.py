@@ -10,11 +10,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Generic, TypeVar
 
-from fastapi import APIRouter, HTTPException, Path, Query as Q, Request
+from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi import Query as Q
 from pydantic import BaseModel
 
 from api import problems
-from api.runner import Page as RowPage, run_page
+from api.runner import Page as RowPage
+from api.runner import run_page
 from conflict_kg.settings import Settings
 
 router = APIRouter(tags=["entities"])

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Query as Q, Request
+from fastapi import APIRouter, Request
+from fastapi import Query as Q
 from fastapi.responses import PlainTextResponse
 from pydantic import AfterValidator, BaseModel
 
