@@ -14,6 +14,7 @@ On 12 March 2024, fighters of Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attack
 JNIM claimed responsibility for the Djibo attack in a statement released by its media arm.
 On 26 November 2023, JNIM militants attacked the town of Djibo, killing 40 civilians.
 JNIM, which is affiliated with al-Qaeda, is active in Burkina Faso, Mali and Niger.
+Al-Qaeda is also active in Mali.
 The Burkinabe army launched a military operation against JNIM in the Sahel region.
 Analysts say that poverty and weak governance drive recruitment in Burkina Faso.
 """
