@@ -5,9 +5,12 @@ append-only file, and is shared by every conflict-kg process that uses the same 
 the first one starts it, later ones reuse it, and the process that started it stops it on exit.
 
 Durability: ``appendfsync everysec``: a machine crash loses at most the last second of writes;
-a crash of the server process alone loses nothing the OS has received. The loader marks a
-document as loaded only after all its facts are written, so a lost tail is redone by re-running
-the same ingest.
+a crash of the server process alone loses nothing the OS has received. The loader writes each
+document as one ``MULTI``/``EXEC`` and marks it loaded last, so a lost tail is redone by
+re-running the same ingest. Two redis 8.2 / FalkorDB 4.16 behaviours are worked around here:
+no command is sent while the server replays its append-only file (a command arriving during
+the replay of a transaction aborts the server), and a file whose torn tail redis truncated
+inside a transaction is rewritten at once (see :func:`_rewrite_aof`).
 """
 
 from __future__ import annotations
@@ -179,6 +182,8 @@ class EmbeddedFalkorDB:
                     f"({self.paths.logfile}) ends with:\n{_tail(self.paths.logfile)}"
                 )
             if _ready(self.paths.logfile, self._process.pid) and _ping(self.paths.socket):
+                if _logged(self.paths.logfile, self._process.pid, b"short read while loading"):
+                    _rewrite_aof(self.paths.socket)
                 atexit.register(self.stop)
                 log.info("started embedded FalkorDB at %s", self.paths.socket)
                 return self
@@ -239,6 +244,33 @@ def _shutdown(socket: Path) -> None:
 
 def _ready(logfile: Path, pid: int) -> bool:
     """True when the log says server ``pid`` finished loading and accepts connections."""
+    return _logged(logfile, pid, b"Ready to accept connections")
+
+
+def _rewrite_aof(socket: Path, timeout: float = 300.0) -> None:
+    """Rewrite the append-only file from memory and wait for it.
+
+    After a torn write (a machine crash mid-transaction) redis 8.2 truncates the file at the
+    last complete command, which can leave a ``MULTI`` without ``EXEC``; the commands after it
+    would run with the next transaction on the following start. A rewrite drops that tail.
+    """
+    client = redis.Redis(unix_socket_path=str(socket), socket_timeout=timeout)
+    deadline = time.monotonic() + timeout
+    try:
+        client.bgrewriteaof()
+        while time.monotonic() < deadline:
+            info = client.info("persistence")
+            if not (info["aof_rewrite_in_progress"] or info["aof_rewrite_scheduled"]):
+                break
+            time.sleep(0.05)
+        log.warning("the append-only file had a torn tail; rewrote it (%s)",
+                    client.info("persistence")["aof_last_bgrewrite_status"])  # fmt: skip
+    finally:
+        client.close()
+
+
+def _logged(logfile: Path, pid: int, message: bytes) -> bool:
+    """True when the log's tail has ``message`` on a line of server ``pid``."""
     try:
         with logfile.open("rb") as f:
             f.seek(0, os.SEEK_END)
@@ -247,8 +279,7 @@ def _ready(logfile: Path, pid: int) -> bool:
     except OSError:
         return False
     prefix = f"{pid}:".encode()
-    return any(line.startswith(prefix) and b"Ready to accept connections" in line
-               for line in tail.splitlines())  # fmt: skip
+    return any(line.startswith(prefix) and message in line for line in tail.splitlines())
 
 
 def _alive(pid: int) -> bool:
