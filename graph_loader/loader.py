@@ -130,6 +130,14 @@ def content_hash(graph: Graph) -> str | None:
     return str(value) if value is not None else None
 
 
+def _previous_nodes(store: GraphStore, doc: str, recorded: list[str] | None) -> list[str]:
+    """The node IRIs a stored document recorded, found by a scan if it predates the record."""
+    if recorded is not None:
+        return recorded
+    rows = store.read(statement("document_nodes_scan"), {"doc": doc}).rows
+    return [uri for (uri,) in rows]
+
+
 def load_documents(store: GraphStore, graphs: Iterable[Graph], *, batch_size: int = 500
                    ) -> LoadReport:  # fmt: skip
     """Load each document graph (identifier = document IRI); see the module docstring.
@@ -145,7 +153,7 @@ def load_documents(store: GraphStore, graphs: Iterable[Graph], *, batch_size: in
             report.unchanged.append(doc)
             continue
         pg = to_property_graph(graph)
-        previous = (state[0]["nodes"] or []) if state else None
+        previous = _previous_nodes(store, doc, state[0]["nodes"]) if state else None
         results = store.write(document_statements(doc, pg, batch_size, previous))
         report.loaded.append(doc)
         nodes, rels = tallies(pg, results, previous is None)

@@ -11,7 +11,7 @@ import redis
 
 from conflict_kg.ingest import ingest_sources
 from extractor import Extractor, SourceText
-from graph_loader import GraphStore, load_documents
+from graph_loader import GraphStore, Statement, load_documents
 from graph_loader.cypher import statement
 from graph_loader.embedded import MODULE_ARGS, EmbeddedFalkorDB
 from graph_loader.synthetic import synthetic_documents
@@ -69,7 +69,6 @@ def test_a_changed_document_leaves_the_graph_a_fresh_load_would(fresh_store: Gra
 
 
 def test_an_interrupted_changed_document_is_redone(fresh_store: GraphStore) -> None:
-    from graph_loader.store import Statement
 
     old = list(synthetic_documents(3, 100, seed=8))
     new = list(synthetic_documents(3, 100, seed=8, revision=1))
@@ -121,3 +120,17 @@ def test_the_server_runs_with_the_chosen_durability_and_query_guards(
         assert client.config_get("aof-load-truncated")["aof-load-truncated"] == "yes"
     finally:
         client.close()
+
+
+def test_a_document_loaded_before_node_lists_were_recorded_is_still_replaced(
+    fresh_store: GraphStore,
+) -> None:
+    old = list(synthetic_documents(3, 100, seed=9))
+    new = list(synthetic_documents(3, 100, seed=9, revision=1))
+    load_documents(fresh_store, old)
+    fresh_store.write([Statement("MATCH (d:SourceDocument) REMOVE d._nodes")])  # as loaded by 0.1
+    load_documents(fresh_store, [old[0], new[1], old[2]])
+    replaced = snapshot(fresh_store)
+    fresh_store.clear()
+    load_documents(fresh_store, [old[0], new[1], old[2]])
+    assert replaced[1] == snapshot(fresh_store)[1]
