@@ -69,7 +69,6 @@ def test_a_changed_document_leaves_the_graph_a_fresh_load_would(fresh_store: Gra
 
 
 def test_an_interrupted_changed_document_is_redone(fresh_store: GraphStore) -> None:
-
     old = list(synthetic_documents(3, 100, seed=8))
     new = list(synthetic_documents(3, 100, seed=8, revision=1))
     load_documents(fresh_store, old)
