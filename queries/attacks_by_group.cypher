@@ -11,15 +11,13 @@ WHERE g.uri = $group OR toLower(g.prefLabel) = toLower($group)
 OPTIONAL MATCH (g)-[:affiliatedWith]-(affiliate:Group)
 WITH g, [x IN collect(DISTINCT affiliate) WHERE $include_affiliates] AS affiliates
 UNWIND [g] + affiliates AS actor
-OPTIONAL MATCH (direct:Attack)-[:perpetratedBy]->(actor)
-WITH actor, collect(direct) AS perpetrated
-OPTIONAL MATCH (claimed:Attack)<-[:claimsResponsibilityFor]-(:Claim)-[:claimant]->(actor)
-WITH actor, perpetrated, collect(claimed) AS claims
-UNWIND [x IN perpetrated | {attack: x, how: 'perpetrated'}]
-     + [x IN claims | {attack: x, how: 'claimed'}] AS hit
-WITH hit.attack AS a, collect(DISTINCT actor.prefLabel) AS attributed_to,
-     collect(DISTINCT hit.how) AS how
-WHERE ($from_date IS NULL OR a.date >= $from_date) AND ($to_date IS NULL OR a.date <= $to_date)
+OPTIONAL MATCH (actor)<-[link:perpetratedBy|claimant]-(x)
+OPTIONAL MATCH (x)-[:claimsResponsibilityFor]->(claimed:Attack)
+WITH actor, CASE type(link) WHEN 'perpetratedBy' THEN x ELSE claimed END AS a,
+     CASE type(link) WHEN 'perpetratedBy' THEN 'perpetrated' ELSE 'claimed' END AS how
+WHERE a IS NOT NULL
+  AND ($from_date IS NULL OR a.date >= $from_date) AND ($to_date IS NULL OR a.date <= $to_date)
+WITH a, collect(DISTINCT actor.prefLabel) AS attributed_to, collect(DISTINCT how) AS how
 OPTIONAL MATCH (a)-[:locatedIn]->(place:Region)
 RETURN a.date AS date, a.dateText AS date_text, a.prefLabel AS attack, a.uri AS uri,
        collect(DISTINCT place.prefLabel) AS locations, attributed_to, how,

@@ -1,5 +1,5 @@
 // title: Profile of a group
-// description: One row about an armed group: its name and aliases, the groups it is affiliated with (either direction), the regions it is active in, its attacks (perpetrated or claimed) with their total reported deaths, the responses that target it, and the documents that mention it.
+// description: One row about an armed group: its name and aliases, the groups it is affiliated with (either direction), the regions it is active in, how many attacks it perpetrated or claimed with their total reported deaths and the 20 most recent, the responses that target it (how many, and 20 of them), and the documents that mention it.
 // param group: string = "JNIM" | Name, alias or IRI of an armed group, case-insensitive.
 // example: group=JNIM
 MATCH (g:Group)
@@ -9,21 +9,19 @@ OPTIONAL MATCH (g)-[:affiliatedWith]-(affiliate:Group)
 WITH g, collect(DISTINCT affiliate.prefLabel) AS affiliations
 OPTIONAL MATCH (g)-[:activeIn]->(place:Region)
 WITH g, affiliations, collect(DISTINCT place.prefLabel) AS regions
-OPTIONAL MATCH (perpetrated:Attack)-[:perpetratedBy]->(g)
-WITH g, affiliations, regions, collect(perpetrated) AS perpetrated
-OPTIONAL MATCH (claimed:Attack)<-[:claimsResponsibilityFor]-(:Claim)-[:claimant]->(g)
-WITH g, affiliations, regions, perpetrated, collect(claimed) AS claimed
-WITH g, affiliations, regions, perpetrated + claimed AS attack_list
-UNWIND (CASE WHEN attack_list = [] THEN [null] ELSE attack_list END) AS attack
-WITH g, affiliations, regions, collect(DISTINCT attack) AS attacks
+OPTIONAL MATCH (g)<-[:perpetratedBy|claimant]-(x)
+OPTIONAL MATCH (x)-[:claimsResponsibilityFor]->(claimed:Attack)
+WITH DISTINCT g, affiliations, regions, CASE WHEN x:Attack THEN x ELSE claimed END AS attack
+ORDER BY attack.date DESC
+WITH g, affiliations, regions, collect(attack)[0..20] AS recent, count(attack) AS attack_count,
+     toInteger(sum(coalesce(attack.killed, 0))) AS killed
 OPTIONAL MATCH (resp:Response)-[:targets]->(g)
-WITH g, affiliations, regions, attacks,
-     collect(DISTINCT {response: resp.prefLabel, kind: resp.responseKind}) AS response_list
+WITH g, affiliations, regions, recent, attack_count, killed, count(resp) AS response_count,
+     collect({response: resp.prefLabel, kind: resp.responseKind})[0..20] AS response_list
 RETURN g.prefLabel AS group, g.uri AS uri, coalesce(g.altLabel, []) AS aliases,
        g.actorType AS actor_type, affiliations, regions,
-       [a IN attacks | {attack: a.prefLabel, uri: a.uri, date: a.date, killed: a.killed}] AS attacks,
-       size(attacks) AS attack_count,
-       reduce(total = 0, a IN attacks | total + coalesce(a.killed, 0)) AS killed,
+       [a IN recent | {attack: a.prefLabel, uri: a.uri, date: a.date, killed: a.killed}] AS attacks,
+       attack_count, killed, response_count,
        [x IN response_list WHERE x.response IS NOT NULL] AS responses, g._sources AS sources
 SKIP $offset
 LIMIT $limit

@@ -76,6 +76,7 @@ class GroupProfile(BaseModel):
     attacks: list[AttackRef]
     attack_count: int
     killed: int | float
+    response_count: int
     responses: list[ResponseRef]
     sources: list[str] | None
 
