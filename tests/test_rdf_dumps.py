@@ -103,3 +103,10 @@ def test_export_command(settings: Settings, exported: Graph, tmp_path: Path, fmt
                           capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert_isomorphic(exported, parse(out.read_text(encoding="utf-8"), fmt))
+
+
+def test_store_export_conforms_to_the_shapes(exported: Graph) -> None:
+    from ontology.validation import validate
+
+    violations = validate(exported)
+    assert len(exported) > 1000 and not violations, "\n".join(map(str, violations[:20]))
