@@ -7,9 +7,11 @@ from typing import Any
 
 import pytest
 
+from conflict_kg.errors import ParameterError
 from extractor.rdf import document_iri
 from graph_loader import GraphStore
 from queries import load_catalog
+from queries.catalog import parse_query
 from tests.corpus import SOURCES
 
 CATALOG = load_catalog()
@@ -184,3 +186,31 @@ def test_sub_regions(corpus_store: GraphStore) -> None:
     assert rows["Mali"]["depth"] == 1 and rows["Mali"]["sources"]
     countries = run(corpus_store, "sub_regions", region="Sahel", type="country")
     assert countries and all(r["type"] == "country" for r in countries)
+
+
+@pytest.mark.parametrize("pattern", ["(a)-[:partOf*]->(b)", "(a)-[*1..]-(b)", "(a)<-[r*]-(b)"])
+def test_an_unbounded_variable_length_pattern_is_refused(pattern: str) -> None:
+    with pytest.raises(ValueError, match="unbounded"):
+        parse_query("q", f"// title: t\n// description: d\nMATCH p = {pattern} RETURN p")
+
+
+def test_bounded_patterns_and_literals_that_look_like_patterns_load() -> None:
+    q = parse_query("q", "// title: t\n// description: d\n"
+                    "MATCH (a)-[:partOf*0..6]->(b)-[*..3]-(c)-[:x*2]-(d) "
+                    "RETURN '[*]' AS text, [x IN [1] | x * 2] AS doubled")  # fmt: skip
+    assert q.name == "q"
+
+
+def test_a_parameter_named_like_a_paging_or_format_argument_is_refused() -> None:
+    text = '// title: t\n// description: d\n// param format: string = "x" | F.\nRETURN $format'
+    with pytest.raises(ValueError, match="reserved"):
+        parse_query("q", text)
+
+
+def test_an_empty_value_of_a_null_default_parameter_means_null() -> None:
+    q = parse_query("q", "// title: t\n// description: d\n"
+                    "// param since: date = null | S.\nRETURN $since")  # fmt: skip
+    assert q.bind({"since": ""}) == {"since": None}
+    assert q.bind({"since": "2024-02-29"}) == {"since": "2024-02-29"}
+    with pytest.raises(ParameterError):
+        q.bind({"since": "2023-02-29"})
