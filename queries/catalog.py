@@ -139,7 +139,7 @@ def parse_query(name: str, text: str, variants: dict[str, str] | None = None) ->
     """Parse one query file; ValueError when its header and body disagree."""
     meta: dict[str, str] = {}
     params: list[Parameter] = []
-    body_lines = []
+    body_lines: list[str] = []
     for line in text.splitlines():
         if line.startswith("//") and not body_lines:
             content = line[2:].strip()
