@@ -31,7 +31,7 @@ from typing import Any
 from rdflib import Graph, URIRef
 
 from graph_loader.cypher import statement
-from graph_loader.mapping import PropertyGraph, to_property_graph
+from graph_loader.mapping import LANG_SUFFIX, NodeRow, PropertyGraph, to_property_graph
 from graph_loader.store import GraphStore, Result, Statement
 from ontology.namespace import CKG
 
@@ -76,6 +76,20 @@ def _chunks(rows: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
         yield rows[start : start + size]
 
 
+#: The multi-valued property whose values are merged across documents (skos:altLabel).
+ALIASES = "altLabel"
+
+
+def _node_row(node: NodeRow) -> dict[str, Any]:
+    """A node's merge row: its scalar properties, and its aliases as (text, language) pairs,
+    which merge_nodes adds to those other documents gave instead of replacing them."""
+    props = dict(node.props)
+    aliases = props.pop(ALIASES, None)
+    langs = props.pop(ALIASES + LANG_SUFFIX, None) or [""] * len(aliases or ())
+    pairs = [[a, lang] for a, lang in zip(aliases, langs, strict=True)] if aliases else None
+    return {"uri": node.uri, "props": props, "aliases": pairs}
+
+
 def document_statements(doc: str, pg: PropertyGraph, batch_size: int,
                         previous: Sequence[str] | None = None) -> list[Statement]:  # fmt: skip
     """The statements that (re)load one document's property graph.
@@ -98,7 +112,7 @@ def document_statements(doc: str, pg: PropertyGraph, batch_size: int,
     template = statement("merge_nodes")
     for labels, nodes in sorted(pg.nodes_by_labels().items()):
         cypher = template.replace("__LABELS__", ":".join(labels))
-        rows = [{"uri": n.uri, "props": n.props} for n in nodes]
+        rows = [_node_row(n) for n in nodes]
         out += [Statement(cypher, {"rows": list(b), "doc": doc}) for b in _chunks(rows, batch_size)]
     template = statement("merge_relationships")
     for rel_type, rels in sorted(pg.rels_by_type().items()):
@@ -119,8 +133,8 @@ def tallies(pg: PropertyGraph, results: Sequence[Result], new: bool) -> tuple[Ta
     """
     if not new:
         return Tally.from_result(results[0]), Tally.from_result(results[1])
-    nodes = sum(r.nodes_created for r in results)
-    rels = sum(r.relationships_created for r in results)
+    nodes = int(sum(r.nodes_created for r in results))  # FalkorDB reports floats
+    rels = int(sum(r.relationships_created for r in results))
     return (Tally(nodes, len(pg.nodes) - nodes), Tally(rels, len(pg.rels) - rels))
 
 

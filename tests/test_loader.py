@@ -90,3 +90,16 @@ def test_data_survives_a_restart(tmp_path: Path, extractor: Extractor) -> None:
         store.close()
     finally:
         db.stop()
+
+
+def test_aliases_from_two_documents_are_kept(fresh_store: GraphStore, extractor: Extractor) -> None:
+    a = SourceText("Fighters of Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attacked Gao, Mali.",
+                   url="https://example.org/aliases-a")  # fmt: skip
+    b = SourceText("GSIM militants ambushed a convoy near Kidal, Mali.",
+                   url="https://example.org/aliases-b")  # fmt: skip
+    ingest_sources(fresh_store, extractor, [a, b])
+    rows = fresh_store.read("MATCH (g:Group {uri: $uri}) RETURN g.altLabel, g.altLabel__lang",
+                            {"uri": "https://w3id.org/conflict-kg/id/group/jnim"}).rows  # fmt: skip
+    aliases, langs = rows[0]
+    assert {"JNIM", "GSIM"} <= set(aliases)
+    assert len(aliases) == len(set(aliases)) == len(langs)
