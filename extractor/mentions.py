@@ -215,8 +215,9 @@ class MentionFinder:
     ) -> list[Span]:
         by_end = {s.end_char: s for s in gaz}
         out: list[Span] = []
+        text = doc.text
         for pattern in (_ACRONYM_AFTER, _ACRONYM_BEFORE):
-            for m in pattern.finditer(doc.text):
+            for m in pattern.finditer(text):
                 long_start, long_end = m.span("long")
                 short = m.group("short").rstrip(".")
                 known = self.gazetteer.by_name(short)

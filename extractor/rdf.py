@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, SKOS
@@ -86,18 +87,21 @@ def to_rdf(facts: Facts, source: SourceText, gazetteer: Gazetteer, base: str) ->
         g.add((doc, DCTERMS.source, Literal(source.url, datatype=XSD.anyURI)))
     if source.published:
         g.add((doc, DCTERMS.issued, Literal(source.published, datatype=XSD.date)))
+    evidence = EvidenceWriter(doc)
     for node in facts.nodes.values():
-        _node(g, node, doc, gazetteer, base, source.language)
+        _node(g, evidence, node, doc, gazetteer, base, source.language)
     for edge in facts.edges.values():
         s, o = URIRef(base + edge.src), URIRef(base + edge.dst)
         p = getattr(CKG, edge.pred)
         g.add((s, p, o))
-        _evidence(g, doc, s, p, o, edge.evidence)
+        evidence.add(s, p, o, edge.evidence)
+    evidence.write(g)
     _place_precision(g)
     return g
 
 
-def _node(g: Graph, node: Node, doc: URIRef, gazetteer: Gazetteer, base: str, lang: str) -> None:
+def _node(g: Graph, evidence: EvidenceWriter, node: Node, doc: URIRef, gazetteer: Gazetteer,
+          base: str, lang: str) -> None:  # fmt: skip
     iri = URIRef(base + node.key)
     for kind in (node.kind, *sorted(node.also)):
         g.add((iri, RDF.type, getattr(CKG, kind)))
@@ -125,10 +129,10 @@ def _node(g: Graph, node: Node, doc: URIRef, gazetteer: Gazetteer, base: str, la
     if node.kind == "Factor":
         g.add((iri, CKG.factorType, concept_iri(FACTOR, node.key.split("/", 1)[1])))
     if node.kind == "Attack":
-        _casualty_figures(g, doc, iri, node)
+        _casualty_figures(g, evidence, doc, iri, node)
         _date_precision(g, iri, node.props.get("dateText"), node.props.get("date"))
     for ev in node.evidence:
-        _evidence(g, doc, iri, CKG.mentionedIn, doc, ev)
+        evidence.add(iri, CKG.mentionedIn, doc, ev)
 
 
 def _add(g: Graph, iri: URIRef, prop: URIRef, value: Literal) -> None:
@@ -139,7 +143,8 @@ def _add(g: Graph, iri: URIRef, prop: URIRef, value: Literal) -> None:
         g.add((iri, link, concept_iri(scheme, str(value))))
 
 
-def _casualty_figures(g: Graph, doc: URIRef, attack: URIRef, node: Node) -> None:
+def _casualty_figures(g: Graph, evidence: EvidenceWriter, doc: URIRef, attack: URIRef, node: Node
+                      ) -> None:  # fmt: skip
     """Each reported figure as a ckg:CasualtyFigure with its phrase, bounds and evidence."""
     for kind, text_key in (("killed", "killedText"), ("wounded", None)):
         low = node.props.get(kind)
@@ -158,7 +163,7 @@ def _casualty_figures(g: Graph, doc: URIRef, attack: URIRef, node: Node) -> None
                 g.add((attack, CKG.killedHigh, Literal(low, datatype=XSD.integer)))
         said = [e for e in node.evidence if text in e.sentence] or node.evidence[:1]
         for ev in said:
-            _evidence(g, doc, attack, CKG.casualtyFigure, figure, ev)
+            evidence.add(attack, CKG.casualtyFigure, figure, ev)
 
 
 def _date_precision(g: Graph, iri: URIRef, text: object, when: object) -> None:
@@ -197,20 +202,47 @@ def _literal(value: object) -> Literal:
     return Literal(str(value))
 
 
-def _evidence(g: Graph, doc: URIRef, s: URIRef, p: URIRef, o: URIRef, ev: Evidence) -> None:
-    iri = URIRef(f"{doc}/evidence/{digest(str(s), str(p), str(o), str(ev.start), ev.rule)}")
-    g.add((iri, RDF.type, CKG.Evidence))
-    g.add((iri, RDF.subject, s))
-    g.add((iri, RDF.predicate, p))
-    g.add((iri, RDF.object, o))
-    g.add((iri, CKG.statedIn, doc))
-    if ev.end > ev.start:  # background knowledge (the gazetteer's part-of) has no text span
-        g.add((iri, CKG.sentence, Literal(ev.sentence)))
-        g.add((iri, CKG.charStart, Literal(ev.start, datatype=XSD.integer)))
-        g.add((iri, CKG.charEnd, Literal(ev.end, datatype=XSD.integer)))
-    g.add((iri, CKG.extractedBy, Literal(ev.rule)))
-    confidence = Decimal(str(ev.confidence))
-    old = g.value(iri, CKG.confidence)
-    if not isinstance(old, Literal) or confidence > old.toPython():  # read twice: keep the surer
-        g.remove((iri, CKG.confidence, None))
-        g.add((iri, CKG.confidence, Literal(confidence, datatype=XSD.decimal)))
+class EvidenceWriter:
+    """Collects the evidence of a document's statements, then writes each once: a statement read
+    twice from the same span by the same rule is one Evidence, with the higher confidence."""
+
+    def __init__(self, doc: URIRef) -> None:
+        self.doc = doc
+        self._pending: dict[tuple[URIRef, URIRef, URIRef, int, str], Evidence] = {}
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef, ev: Evidence) -> None:
+        """Note the evidence for one statement."""
+        key = (s, p, o, ev.start, ev.rule)
+        old = self._pending.get(key)
+        if old is None or ev.confidence > old.confidence:
+            self._pending[key] = ev
+
+    def write(self, g: Graph) -> None:
+        """Add every Evidence resource to the graph."""
+        doc = self.doc
+        for (s, p, o, start, rule), ev in self._pending.items():
+            iri = URIRef(f"{doc}/evidence/{digest(str(s), str(p), str(o), str(start), rule)}")
+            triples = [(iri, RDF.type, CKG.Evidence), (iri, RDF.subject, s),
+                       (iri, RDF.predicate, p), (iri, RDF.object, o), (iri, CKG.statedIn, doc),
+                       (iri, CKG.extractedBy, _plain(rule)),
+                       (iri, CKG.confidence, _decimal(ev.confidence))]  # fmt: skip
+            if ev.end > ev.start:  # background knowledge (the gazetteer's part-of) has no span
+                triples += [(iri, CKG.sentence, Literal(ev.sentence)),
+                            (iri, CKG.charStart, _integer(ev.start)),
+                            (iri, CKG.charEnd, _integer(ev.end))]  # fmt: skip
+            g.addN((s_, p_, o_, g) for s_, p_, o_ in triples)
+
+
+@lru_cache(maxsize=4096)
+def _plain(text: str) -> Literal:
+    return Literal(text)
+
+
+@lru_cache(maxsize=4096)
+def _decimal(value: float) -> Literal:
+    return Literal(Decimal(str(value)), datatype=XSD.decimal)
+
+
+@lru_cache(maxsize=65536)
+def _integer(value: int) -> Literal:
+    return Literal(value, datatype=XSD.integer)
