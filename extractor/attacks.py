@@ -421,10 +421,9 @@ def _is_perpetrator(ctx: DocContext, sent: Span, trigger: Token, g: Mention) -> 
         return False  # "factions affiliated with al-Qaeda": a network, not the attacker
     if _PERPETRATOR_BEFORE.search(before):
         return True
-    span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
-    if span is None:
+    root = ctx.root(g)
+    if root is None:
         return False
-    root = span.root
     if root.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "amod"} and root.head.i in {
         trigger.i,
         *(t.i for t in trigger.ancestors),
@@ -640,8 +639,8 @@ def _by_state_forces(ctx: DocContext, sent: Span, trigger: Token) -> bool:
     for m in ctx.mentions_in(sent.start_char, sent.end_char, "actor"):
         if re.search(r"\bby\s+(the\s+)?$", ctx.text[max(sent.start_char, m.start - 8) : m.start]):
             return True
-        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ == "nsubj" and span.root.head.i == trigger.i:
+        root = ctx.root(m)
+        if root is not None and root.dep_ == "nsubj" and root.head.i == trigger.i:
             return True
     return False
 

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from extractor.facts import Evidence, Facts
 from extractor.gazetteer import Gazetteer
@@ -47,6 +47,11 @@ class DocContext:
                 out.append(m)
             i += 1
         return out
+
+    def root(self, mention: Mention) -> Token | None:
+        """The syntactic head of a mention's words."""
+        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        return span.root if span is not None else None
 
     def sentence_at(self, char: int) -> Span:
         """The sentence that contains a character offset."""

@@ -120,18 +120,17 @@ def affiliation_modifiers(ctx: DocContext) -> set[Mention]:
 
 
 def _is_subject_or_conjunct(ctx: DocContext, g: Mention) -> bool:
-    span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
-    if span is None:
+    token = ctx.root(g)
+    if token is None:
         return False
-    token = span.root
     while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
         token = token.head
     return token.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _is_subject(ctx: DocContext, g: Mention) -> bool:
-    span = ctx.doc.char_span(g.start, g.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in {"nsubj", "nsubjpass", "ROOT"}
+    root = ctx.root(g)
+    return root is not None and root.dep_ in {"nsubj", "nsubjpass", "ROOT"}
 
 
 def _mergers(ctx: DocContext, sent, groups: list[Mention]) -> None:  # type: ignore[no-untyped-def]

@@ -162,9 +162,9 @@ def _conjuncts(
     """States and actors listed with a responder ('by Colombia, the United States and Canada')."""
     roots = {}
     for m in candidates:
-        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None:
-            roots[span.root.i] = m
+        root = ctx.root(m)
+        if root is not None:
+            roots[root.i] = m
     chosen = {roots_i for roots_i, m in roots.items() if m in responders}
     added: list[Mention] = []
     grew = True
@@ -180,10 +180,9 @@ def _conjuncts(
 
 
 def _acts(ctx: DocContext, m: Mention) -> bool:
-    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-    if span is None:
+    root = ctx.root(m)
+    if root is None:
         return False
-    root = span.root
     return root.dep_ in {"nsubj", "agent"} and root.head.lemma_.lower() in RESPONSE_VERBS
 
 
