@@ -62,12 +62,25 @@ class BodyLimitMiddleware:
             await self._refuse(scope, send)
 
     async def _refuse(self, scope: Scope, send: Send) -> None:
-        body = json.dumps({
-            "type": PROBLEM_TYPE + "content-too-large", "title": "Content too large",
-            "status": 413, "detail": f"the request body is over the limit of {self.max_bytes:,} "
-            "bytes (KG_MAX_BODY_BYTES)", "instance": scope.get("path", ""),
-        }).encode()  # fmt: skip
-        await send({"type": "http.response.start", "status": 413, "headers": [
-            (b"content-type", b"application/problem+json"),
-            (b"content-length", str(len(body)).encode()), (b"connection", b"close")]})  # fmt: skip
+        body = json.dumps(
+            {
+                "type": PROBLEM_TYPE + "content-too-large",
+                "title": "Content too large",
+                "status": 413,
+                "detail": f"the request body is over the limit of {self.max_bytes:,} "
+                "bytes (KG_MAX_BODY_BYTES)",
+                "instance": scope.get("path", ""),
+            }
+        ).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/problem+json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
         await send({"type": "http.response.body", "body": body})

@@ -86,14 +86,23 @@ def to_graph(records: list[dict[str, Any]]) -> Graph:
     nodes, edges = [], []
     for rec in records:
         labels = [label for label in rec["labels"] if label != "Resource"]
-        nodes.append(GraphNode(id=rec["uri"], label=rec["label"], type=labels[0] if labels else None,
-                               labels=labels))  # fmt: skip
+        nodes.append(
+            GraphNode(
+                id=rec["uri"], label=rec["label"], type=labels[0] if labels else None, labels=labels
+            )
+        )
         for rel in rec["out"]:
             if rel.get("target") is None:
                 continue
-            edges.append(GraphEdge(id=f"{rec['uri']} {rel['type']} {rel['target']}",
-                                   source=rec["uri"], target=rel["target"], type=rel["type"],
-                                   sources=rel.get("sources") or []))  # fmt: skip
+            edges.append(
+                GraphEdge(
+                    id=f"{rec['uri']} {rel['type']} {rel['target']}",
+                    source=rec["uri"],
+                    target=rel["target"],
+                    type=rel["type"],
+                    sources=rel.get("sources") or [],
+                )
+            )
     nodes.sort(key=lambda n: n.id)
     edges.sort(key=lambda e: e.id)
     return Graph(nodes=nodes, edges=edges)

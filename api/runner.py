@@ -24,12 +24,14 @@ class Page:
 def check_limit(limit: int, settings: Settings) -> None:
     """ParameterError (400) when a page is asked for that is larger than the row cap."""
     if limit > settings.max_rows:
-        raise ParameterError(f"limit {limit} is over the cap of {settings.max_rows} rows "
-                             f"(KG_MAX_ROWS)")  # fmt: skip
+        raise ParameterError(
+            f"limit {limit} is over the cap of {settings.max_rows} rows (KG_MAX_ROWS)"
+        )
 
 
-def read(holder: StoreHolder, settings: Settings, cypher: str | Query, params: dict[str, Any]
-         ) -> tuple[GraphStore, list[str], list[dict[str, Any]]]:  # fmt: skip
+def read(
+    holder: StoreHolder, settings: Settings, cypher: str | Query, params: dict[str, Any]
+) -> tuple[GraphStore, list[str], list[dict[str, Any]]]:
     """Run a read-only statement (a query's text for the store's engine) within the time limit."""
     store = holder.get()
     text = cypher.text_for(store.engine) if isinstance(cypher, Query) else cypher
@@ -41,10 +43,17 @@ def read(holder: StoreHolder, settings: Settings, cypher: str | Query, params: d
     return store, result.columns, result.records()
 
 
-def run_page(holder: StoreHolder, settings: Settings, query: Query, params: dict[str, Any],
-             limit: int, offset: int) -> Page:  # fmt: skip
+def run_page(
+    holder: StoreHolder,
+    settings: Settings,
+    query: Query,
+    params: dict[str, Any],
+    limit: int,
+    offset: int,
+) -> Page:
     """One page of a curated query (params already bound); one extra row tells truncation."""
     check_limit(limit, settings)
-    _, columns, rows = read(holder, settings, query,
-                            {**params, "limit": limit + 1, "offset": offset})  # fmt: skip
+    _, columns, rows = read(
+        holder, settings, query, {**params, "limit": limit + 1, "offset": offset}
+    )
     return Page(columns, rows[:limit], len(rows) > limit)

@@ -52,15 +52,27 @@ ONTOLOGY = "https://w3id.org/conflict-kg/ontology#"
 #: (query, parameters): the headline query first.
 WORKLOAD = [
     ("groups_active_in_region", {"region": "Sahel"}),
-    ("attacks_in_region", {"region": "Country 7", "from_date": "2023-01-01",
-                           "to_date": "2023-12-31"}),  # fmt: skip
+    (
+        "attacks_in_region",
+        {"region": "Country 7", "from_date": "2023-01-01", "to_date": "2023-12-31"},
+    ),
     ("group_profile", {"group": "JNIM"}),
     ("claims_by_group", {"group": "Armed group 3"}),
     ("factors_in_region", {"region": "Country 7"}),
 ]
-SIZES = {"macro": 30, "country": 200, "subdivision": 1800, "town": 8000, "group": 20000,
-         "actor": 2000, "factor": 300, "response": 30000, "attack": 250000, "claim": 40000,
-         "document": 50000}  # fmt: skip
+SIZES = {
+    "macro": 30,
+    "country": 200,
+    "subdivision": 1800,
+    "town": 8000,
+    "group": 20000,
+    "actor": 2000,
+    "factor": 300,
+    "response": 30000,
+    "attack": 250000,
+    "claim": 40000,
+    "document": 50000,
+}
 
 
 def _cypher(name: str, **placeholders: str) -> str:
@@ -85,8 +97,10 @@ class Builder:
         return f"{BASE}{kind}/{i}"
 
     def sources(self) -> list[str]:
-        return [self.iri("document", self.rng.randrange(self.n["document"]))
-                for _ in range(self.rng.choice((1, 1, 2, 3)))]  # fmt: skip
+        return [
+            self.iri("document", self.rng.randrange(self.n["document"]))
+            for _ in range(self.rng.choice((1, 1, 2, 3)))
+        ]
 
     def popular(self, kind: str) -> int:
         """A skewed pick: entity 0 gets ~4% of the facts at 10^6 nodes, the tail few each."""
@@ -112,41 +126,116 @@ class Builder:
     def build(self) -> None:
         """Every node, the uri index, then every relationship."""
         n, rng, iri = self.n, self.rng, self.iri
-        region_names = [("macro", "macro-region"), ("country", "country"),
-                        ("subdivision", "subdivision"), ("town", "town")]  # fmt: skip
+        region_names = [
+            ("macro", "macro-region"),
+            ("country", "country"),
+            ("subdivision", "subdivision"),
+            ("town", "town"),
+        ]
         for kind, rtype in region_names:
-            self.nodes("Region", ({"uri": iri(kind, i), "prefLabel": self._region_name(kind, i),
-                                   "regionType": rtype, "_sources": self.sources()}
-                                  for i in range(n[kind])))  # fmt: skip
+            self.nodes(
+                "Region",
+                (
+                    {
+                        "uri": iri(kind, i),
+                        "prefLabel": self._region_name(kind, i),
+                        "regionType": rtype,
+                        "_sources": self.sources(),
+                    }
+                    for i in range(n[kind])
+                ),
+            )
         self.graph.query("CREATE INDEX FOR (n:Resource) ON (n.uri)")
         self.graph.query("CREATE INDEX FOR (n:Resource) ON (n.prefLabel)")
-        self.nodes("Group", ({"uri": iri("group", i), "prefLabel": self._group_name(i),
-                              "altLabel": ["JNIM"] if i == 0 else [f"AG{i}"],
-                              "actorType": "rebel_group", "_sources": self.sources()}
-                             for i in range(n["group"])))  # fmt: skip
-        self.nodes("Actor", ({"uri": iri("actor", i), "prefLabel": f"Actor {i}",
-                              "_sources": self.sources()} for i in range(n["actor"])))  # fmt: skip
-        self.nodes("Factor", ({"uri": iri("factor", i), "prefLabel": f"Factor {i}",
-                               "_sources": self.sources()} for i in range(n["factor"])))  # fmt: skip
+        self.nodes(
+            "Group",
+            (
+                {
+                    "uri": iri("group", i),
+                    "prefLabel": self._group_name(i),
+                    "altLabel": ["JNIM"] if i == 0 else [f"AG{i}"],
+                    "actorType": "rebel_group",
+                    "_sources": self.sources(),
+                }
+                for i in range(n["group"])
+            ),
+        )
+        self.nodes(
+            "Actor",
+            (
+                {"uri": iri("actor", i), "prefLabel": f"Actor {i}", "_sources": self.sources()}
+                for i in range(n["actor"])
+            ),
+        )
+        self.nodes(
+            "Factor",
+            (
+                {"uri": iri("factor", i), "prefLabel": f"Factor {i}", "_sources": self.sources()}
+                for i in range(n["factor"])
+            ),
+        )
         kinds = ("military_operation", "peacekeeping", "airstrike", "humanitarian_aid")
-        self.nodes("Response", ({"uri": iri("response", i), "prefLabel": f"Response {i}",
-                                 "responseKind": rng.choice(kinds), "_sources": self.sources()}
-                                for i in range(n["response"])))  # fmt: skip
-        self.nodes("Attack", ({"uri": iri("attack", i), "prefLabel": f"attack {i}",
-                               "date": f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-"
-                                       f"{rng.randint(1, 28):02d}",
-                               "killed": rng.randint(0, 60), "eventType": "attack",
-                               "_sources": self.sources()} for i in range(n["attack"])))  # fmt: skip
-        self.nodes("Claim", ({"uri": iri("claim", i), "prefLabel": f"claim {i}",
-                              "_sources": self.sources()} for i in range(n["claim"])))  # fmt: skip
-        self.nodes("SourceDocument", ({"uri": iri("document", i), "title": f"Report {i}",
-                                       "contentHash": f"{i:064x}", "_loaded": True}
-                                      for i in range(n["document"])))  # fmt: skip
-        self.nodes("Evidence", ({"uri": iri("evidence", i), "predicate": self._predicate(i),
-                                 "sentence": f"Sentence {i} of a synthetic report.",
-                                 "charStart": i % 5000, "charEnd": i % 5000 + 40,
-                                 "extractedBy": "synthetic", "confidence": 0.8}
-                                for i in range(n["evidence"])))  # fmt: skip
+        self.nodes(
+            "Response",
+            (
+                {
+                    "uri": iri("response", i),
+                    "prefLabel": f"Response {i}",
+                    "responseKind": rng.choice(kinds),
+                    "_sources": self.sources(),
+                }
+                for i in range(n["response"])
+            ),
+        )
+        self.nodes(
+            "Attack",
+            (
+                {
+                    "uri": iri("attack", i),
+                    "prefLabel": f"attack {i}",
+                    "date": f"{rng.randint(2015, 2025)}-{rng.randint(1, 12):02d}-"
+                    f"{rng.randint(1, 28):02d}",
+                    "killed": rng.randint(0, 60),
+                    "eventType": "attack",
+                    "_sources": self.sources(),
+                }
+                for i in range(n["attack"])
+            ),
+        )
+        self.nodes(
+            "Claim",
+            (
+                {"uri": iri("claim", i), "prefLabel": f"claim {i}", "_sources": self.sources()}
+                for i in range(n["claim"])
+            ),
+        )
+        self.nodes(
+            "SourceDocument",
+            (
+                {
+                    "uri": iri("document", i),
+                    "title": f"Report {i}",
+                    "contentHash": f"{i:064x}",
+                    "_loaded": True,
+                }
+                for i in range(n["document"])
+            ),
+        )
+        self.nodes(
+            "Evidence",
+            (
+                {
+                    "uri": iri("evidence", i),
+                    "predicate": self._predicate(i),
+                    "sentence": f"Sentence {i} of a synthetic report.",
+                    "charStart": i % 5000,
+                    "charEnd": i % 5000 + 40,
+                    "extractedBy": "synthetic",
+                    "confidence": 0.8,
+                }
+                for i in range(n["evidence"])
+            ),
+        )
         self._relationships()
 
     def _region_name(self, kind: str, i: int) -> str:
@@ -167,37 +256,92 @@ class Builder:
 
     def _relationships(self) -> None:
         n, rng, iri = self.n, self.rng, self.iri
-        self.rels("partOf", ((iri("country", i), iri("macro", (i + j) % n["macro"]))
-                             for i in range(n["country"]) for j in range(1 + i % 2)))  # fmt: skip
-        self.rels("partOf", ((iri("subdivision", i), iri("country", i % n["country"]))
-                             for i in range(n["subdivision"])))  # fmt: skip
-        self.rels("partOf", ((iri("town", i), iri("subdivision", i % n["subdivision"]))
-                             for i in range(n["town"])))  # fmt: skip
+        self.rels(
+            "partOf",
+            (
+                (iri("country", i), iri("macro", (i + j) % n["macro"]))
+                for i in range(n["country"])
+                for j in range(1 + i % 2)
+            ),
+        )
+        self.rels(
+            "partOf",
+            (
+                (iri("subdivision", i), iri("country", i % n["country"]))
+                for i in range(n["subdivision"])
+            ),
+        )
+        self.rels(
+            "partOf",
+            ((iri("town", i), iri("subdivision", i % n["subdivision"])) for i in range(n["town"])),
+        )
 
         def place() -> str:
             kind = rng.choice(("country", "subdivision", "town", "town"))
             return iri(kind, rng.randrange(n[kind]))
 
-        self.rels("activeIn", ((iri("group", i), place()) for i in range(n["group"])
-                               for _ in range(rng.randint(1, 4))))  # fmt: skip
-        self.rels("affiliatedWith", ((iri("group", i), iri("group", self.popular("group")))
-                                     for i in range(1, n["group"]) if rng.random() < 0.3))  # fmt: skip
-        self.rels("targets", ((iri("response", i), iri("group", self.popular("group")))
-                              for i in range(n["response"]) for _ in range(rng.randint(1, 2))))  # fmt: skip
-        self.rels("respondent", ((iri("response", i), iri("actor", rng.randrange(n["actor"])))
-                                 for i in range(n["response"])))  # fmt: skip
-        self.rels("locatedIn", ((iri("response", i), iri("country", rng.randrange(n["country"])))
-                                for i in range(n["response"])))  # fmt: skip
-        self.rels("affects", ((iri("factor", i), iri("country", rng.randrange(n["country"])))
-                              for i in range(n["factor"]) for _ in range(50)))  # fmt: skip
-        self.rels("perpetratedBy", ((iri("attack", i), iri("group", self.popular("group")))
-                                    for i in range(n["attack"])))  # fmt: skip
-        self.rels("locatedIn", ((iri("attack", i), iri("town", rng.randrange(n["town"])))
-                                for i in range(n["attack"])))  # fmt: skip
-        self.rels("claimant", ((iri("claim", i), iri("group", self.popular("group")))
-                               for i in range(n["claim"])))  # fmt: skip
-        self.rels("claimsResponsibilityFor", ((iri("claim", i), iri("attack", i))
-                                              for i in range(n["claim"])))  # fmt: skip
+        self.rels(
+            "activeIn",
+            (
+                (iri("group", i), place())
+                for i in range(n["group"])
+                for _ in range(rng.randint(1, 4))
+            ),
+        )
+        self.rels(
+            "affiliatedWith",
+            (
+                (iri("group", i), iri("group", self.popular("group")))
+                for i in range(1, n["group"])
+                if rng.random() < 0.3
+            ),
+        )
+        self.rels(
+            "targets",
+            (
+                (iri("response", i), iri("group", self.popular("group")))
+                for i in range(n["response"])
+                for _ in range(rng.randint(1, 2))
+            ),
+        )
+        self.rels(
+            "respondent",
+            (
+                (iri("response", i), iri("actor", rng.randrange(n["actor"])))
+                for i in range(n["response"])
+            ),
+        )
+        self.rels(
+            "locatedIn",
+            (
+                (iri("response", i), iri("country", rng.randrange(n["country"])))
+                for i in range(n["response"])
+            ),
+        )
+        self.rels(
+            "affects",
+            (
+                (iri("factor", i), iri("country", rng.randrange(n["country"])))
+                for i in range(n["factor"])
+                for _ in range(50)
+            ),
+        )
+        self.rels(
+            "perpetratedBy",
+            ((iri("attack", i), iri("group", self.popular("group"))) for i in range(n["attack"])),
+        )
+        self.rels(
+            "locatedIn",
+            ((iri("attack", i), iri("town", rng.randrange(n["town"]))) for i in range(n["attack"])),
+        )
+        self.rels(
+            "claimant",
+            ((iri("claim", i), iri("group", self.popular("group"))) for i in range(n["claim"])),
+        )
+        self.rels(
+            "claimsResponsibilityFor",
+            ((iri("claim", i), iri("attack", i)) for i in range(n["claim"])),
+        )
         self._evidence()
 
     def _evidence(self) -> None:
@@ -207,15 +351,22 @@ class Builder:
             if i < n["claim"]:
                 return iri("claim", i), iri("group", self.popular("group"))
             if i < n["claim"] + n["factor"] * 50:
-                return (iri("factor", (i - n["claim"]) // 50),
-                        iri("country", rng.randrange(n["country"])))  # fmt: skip
+                return (
+                    iri("factor", (i - n["claim"]) // 50),
+                    iri("country", rng.randrange(n["country"])),
+                )
             return iri("attack", rng.randrange(n["attack"])), iri("group", self.popular("group"))
 
         facts = [fact(i) for i in range(n["evidence"])]
         self.rels("subject", ((iri("evidence", i), s) for i, (s, _) in enumerate(facts)))
         self.rels("object", ((iri("evidence", i), o) for i, (_, o) in enumerate(facts)))
-        self.rels("statedIn", ((iri("evidence", i), iri("document", rng.randrange(n["document"])))
-                               for i in range(n["evidence"])))  # fmt: skip
+        self.rels(
+            "statedIn",
+            (
+                (iri("evidence", i), iri("document", rng.randrange(n["document"])))
+                for i in range(n["evidence"])
+            ),
+        )
 
 
 def compact(db: EmbeddedFalkorDB) -> None:
@@ -269,9 +420,24 @@ def _free_port() -> int:
 def serve(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
     """The API in a child process (uvicorn, one worker) on the benchmark graph."""
     env = {**os.environ, "KG_DATA_DIR": str(data_dir), "KG_GRAPH_NAME": GRAPH, "KG_GRAPH_URL": ""}
-    proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "api.app:create_app", "--factory",
-                             "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
-                             "--no-access-log"], cwd=ROOT, env=env)  # fmt: skip
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "uvicorn",
+            "api.app:create_app",
+            "--factory",
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--log-level",
+            "warning",
+            "--no-access-log",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -289,10 +455,17 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=320, help="per query, mode and load")
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 32])
     parser.add_argument("--page", type=int, default=20, help="rows per request (limit)")
-    parser.add_argument("--queries", nargs="+", default=[name for name, _ in WORKLOAD],
-                        help="which of the workload's queries to run")
-    parser.add_argument("--data-dir", type=Path,
-                        default=Path(os.environ.get("TMPDIR", "/tmp")) / "conflict-kg-bench-api")
+    parser.add_argument(
+        "--queries",
+        nargs="+",
+        default=[name for name, _ in WORKLOAD],
+        help="which of the workload's queries to run",
+    )
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        default=Path(os.environ.get("TMPDIR", "/tmp")) / "conflict-kg-bench-api",
+    )
     parser.add_argument("--rebuild", action="store_true", help="write the graph again")
     args = parser.parse_args()
 
@@ -307,8 +480,10 @@ def main() -> None:
             print(f"built {_count(graph):,} nodes in {time.perf_counter() - started:.0f} s")
             compact(db)
         rels = graph.ro_query("MATCH ()-[r]->() RETURN count(r)").result_set[0][0]
-        print(f"graph: {_count(graph):,} nodes, {rels:,} relationships ({args.data_dir}); "
-              f"{args.requests} requests per query, mode and load; {args.page} rows per request")
+        print(
+            f"graph: {_count(graph):,} nodes, {rels:,} relationships ({args.data_dir}); "
+            f"{args.requests} requests per query, mode and load; {args.page} rows per request"
+        )
         run(db, args)
     finally:
         db.stop()
@@ -350,8 +525,10 @@ def run(db: EmbeddedFalkorDB, args: argparse.Namespace) -> None:
                 d = measure(direct, clients, args.requests)
                 a = measure(api, clients, args.requests)
                 for mode, m in (("direct", d), ("api", a)):
-                    line = (f"{name:<26}{clients:>8}{mode:>8}{m['p50']:>9.1f}{m['p99']:>9.1f}"
-                            f"{m['rps']:>9.0f}")  # fmt: skip
+                    line = (
+                        f"{name:<26}{clients:>8}{mode:>8}{m['p50']:>9.1f}{m['p99']:>9.1f}"
+                        f"{m['rps']:>9.0f}"
+                    )
                     if mode == "api":
                         line += f"{a['p50'] / d['p50']:>16.2f}{d['rps'] / a['rps']:>18.2f}"
                     print(line, flush=True)

@@ -98,8 +98,9 @@ def loaded_documents(store: GraphStore) -> int:
 
 def _tear_last_transaction(db_dir: Path, rng: random.Random) -> str:
     """Cut the newest append-only file inside its last MULTI block; says what was cut."""
-    incr = sorted((db_dir / "appendonlydir").glob("*.incr.aof"),
-                  key=lambda p: int(p.name.split(".")[-3]))[-1]  # fmt: skip
+    incr = sorted(
+        (db_dir / "appendonlydir").glob("*.incr.aof"), key=lambda p: int(p.name.split(".")[-3])
+    )[-1]
     data = incr.read_bytes()
     start = data.rfind(MULTI)
     if start < 0:
@@ -110,8 +111,15 @@ def _tear_last_transaction(db_dir: Path, rng: random.Random) -> str:
     return f"cut {incr.name} at byte {cut} of {len(data)} (last MULTI at {start})"
 
 
-def _experiment(tmp: Path, documents: int, per_doc: int, seed: int, kills: int,
-                torn_write: bool, rng: random.Random) -> tuple[Any, Any]:  # fmt: skip
+def _experiment(
+    tmp: Path,
+    documents: int,
+    per_doc: int,
+    seed: int,
+    kills: int,
+    torn_write: bool,
+    rng: random.Random,
+) -> tuple[Any, Any]:
     ref_dir, crash_dir = Path(tmp) / "reference", Path(tmp) / "crashed"
     started = time.perf_counter()
     server = EmbeddedFalkorDB(ref_dir).start()
@@ -123,19 +131,33 @@ def _experiment(tmp: Path, documents: int, per_doc: int, seed: int, kills: int,
         store.close()
     finally:
         server.stop()
-    print(f"reference: {documents} documents, {sum(reference[0].values())} nodes, "
-          f"{sum(reference[1].values())} relationships in "
-          f"{time.perf_counter() - started:.1f}s")  # fmt: skip
+    print(
+        f"reference: {documents} documents, {sum(reference[0].values())} nodes, "
+        f"{sum(reference[1].values())} relationships in "
+        f"{time.perf_counter() - started:.1f}s"
+    )
 
     for attempt in range(1, kills + 1):
         server = EmbeddedFalkorDB(crash_dir).start()
         store = _store(server)
         before = loaded_documents(store)
         target = before + rng.randint(1, max(1, (documents - before) // (kills + 1 - attempt)))
-        child = subprocess.Popen([sys.executable, __file__, "--child", server.socket_path,
-                                  "--documents", str(documents), "--per-doc", str(per_doc),
-                                  "--seed", str(seed)],
-                                 stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+        child = subprocess.Popen(
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                server.socket_path,
+                "--documents",
+                str(documents),
+                "--per-doc",
+                str(per_doc),
+                "--seed",
+                str(seed),
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         while loaded_documents(store) < target and child.poll() is None:
             time.sleep(0.005)
         server.kill()
@@ -144,8 +166,10 @@ def _experiment(tmp: Path, documents: int, per_doc: int, seed: int, kills: int,
         note = ""
         if torn_write and attempt == kills:
             note = "; " + _tear_last_transaction(server.paths.db_dir, rng)
-        print(f"kill {attempt}: SIGKILL after {target} documents were loaded "
-              f"(loader exited with {child.returncode}){note}")  # fmt: skip
+        print(
+            f"kill {attempt}: SIGKILL after {target} documents were loaded "
+            f"(loader exited with {child.returncode}){note}"
+        )
 
     server = EmbeddedFalkorDB(crash_dir).start()
     try:
@@ -156,8 +180,10 @@ def _experiment(tmp: Path, documents: int, per_doc: int, seed: int, kills: int,
         store.close()
     finally:
         server.stop()
-    print(f"restart: {recovered} documents found loaded; re-run finished: "
-          f"{sum(after[0].values())} nodes, {sum(after[1].values())} relationships")  # fmt: skip
+    print(
+        f"restart: {recovered} documents found loaded; re-run finished: "
+        f"{sum(after[0].values())} nodes, {sum(after[1].values())} relationships"
+    )
     server = EmbeddedFalkorDB(crash_dir).start()  # and the repaired files load the same graph
     try:
         store = _store(server)
@@ -170,8 +196,9 @@ def _experiment(tmp: Path, documents: int, per_doc: int, seed: int, kills: int,
     return reference, after
 
 
-def run(documents: int, per_doc: int, seed: int, kills: int, torn_write: bool,
-        keep: bool = False) -> int:  # fmt: skip
+def run(
+    documents: int, per_doc: int, seed: int, kills: int, torn_write: bool, keep: bool = False
+) -> int:
     """The whole experiment; 0 when the graphs match. ``keep``: leave the data directories."""
     rng = random.Random(seed)
     tmp = tempfile.mkdtemp(prefix="ckg-crash-")
@@ -187,8 +214,10 @@ def run(documents: int, per_doc: int, seed: int, kills: int, torn_write: bool,
     for kind, ref, got in pairs:
         lost, extra = ref - got, got - ref
         if lost or extra:
-            problems.append(f"{kind}s: {sum(lost.values())} lost, {sum(extra.values())} extra "
-                            f"(e.g. {next(iter(lost or extra))})")  # fmt: skip
+            problems.append(
+                f"{kind}s: {sum(lost.values())} lost, {sum(extra.values())} extra "
+                f"(e.g. {next(iter(lost or extra))})"
+            )
     if problems:
         print("DIFFERENT: " + "; ".join(problems))
         return 1

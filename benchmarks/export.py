@@ -66,13 +66,17 @@ def _bulk_load(store, graphs) -> None:  # type: ignore[no-untyped-def]
         pg = to_property_graph(graph)
         statements = []
         for label_set, node_group in sorted(pg.nodes_by_labels().items()):
-            rows: list[dict[str, Any]] = [{"uri": n.uri, "props": n.props, "doc": doc}
-                                          for n in node_group if n.uri not in seen]  # fmt: skip
+            rows: list[dict[str, Any]] = [
+                {"uri": n.uri, "props": n.props, "doc": doc}
+                for n in node_group
+                if n.uri not in seen
+            ]
             seen.update(r["uri"] for r in rows)
             others = ":".join(x for x in label_set if x != "Resource") or "Resource"
-            statements += [Statement(nodes.replace("__LABELS__", others),
-                                     {"rows": rows[i : i + BATCH]})
-                           for i in range(0, len(rows), BATCH)]  # fmt: skip
+            statements += [
+                Statement(nodes.replace("__LABELS__", others), {"rows": rows[i : i + BATCH]})
+                for i in range(0, len(rows), BATCH)
+            ]
         store.write(statements)
         used = {label for label_set in pg.nodes_by_labels() for label in label_set}
         if not used <= indexed:
@@ -82,8 +86,9 @@ def _bulk_load(store, graphs) -> None:  # type: ignore[no-untyped-def]
         for rel_type, rel_group in sorted(pg.rels_by_type().items()):
             rows = [{"src": r.src, "dst": r.dst, "doc": doc} for r in rel_group]
             cypher = rels.replace("__TYPE__", rel_type)
-            statements += [Statement(cypher, {"rows": rows[i : i + BATCH]})
-                           for i in range(0, len(rows), BATCH)]  # fmt: skip
+            statements += [
+                Statement(cypher, {"rows": rows[i : i + BATCH]}) for i in range(0, len(rows), BATCH)
+            ]
         store.write(statements)
 
 
@@ -147,9 +152,23 @@ def _peak_mb() -> float:
 
 
 def measure(step: str, data_dir: Path, fmt: str, out: Path) -> dict[str, float]:
-    done = subprocess.run([sys.executable, __file__, "--child", step, "--data-dir", str(data_dir),
-                           "--format", fmt, "--out", str(out)],
-                          capture_output=True, text=True, check=True)  # fmt: skip
+    done = subprocess.run(
+        [
+            sys.executable,
+            __file__,
+            "--child",
+            step,
+            "--data-dir",
+            str(data_dir),
+            "--format",
+            fmt,
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
@@ -177,16 +196,20 @@ def main() -> None:
             print(f"loaded {total:,} triples in {time.perf_counter() - started:.1f} s")
             base = measure("baseline", data_dir, "turtle", data_dir / "none")
             print(f"child process baseline (imports + store): {base['peak_mb']:.0f} MB peak")
-            print(f"{'format':8} {'streamed s':>10} {'peak MB':>8} | {'rdflib s':>8} "
-                  f"(read + serialise) {'peak MB':>8} | {'time ratio':>10} {'memory ratio':>12}")
+            print(
+                f"{'format':8} {'streamed s':>10} {'peak MB':>8} | {'rdflib s':>8} "
+                f"(read + serialise) {'peak MB':>8} | {'time ratio':>10} {'memory ratio':>12}"
+            )
             for fmt in args.formats:
                 stream = measure("stream", data_dir, fmt, data_dir / f"stream.{fmt}")
                 bare = measure("rdflib", data_dir, fmt, data_dir / f"rdflib.{fmt}")
-                print(f"{fmt:8} {stream['seconds']:10.1f} {stream['peak_mb']:8.0f} | "
-                      f"{bare['seconds']:8.1f} ({bare['read_seconds']:5.1f} + "
-                      f"{bare['serialize_seconds']:6.1f}) {bare['peak_mb']:8.0f} | "
-                      f"{bare['seconds'] / stream['seconds']:9.2f}x "
-                      f"{bare['peak_mb'] / stream['peak_mb']:11.2f}x")
+                print(
+                    f"{fmt:8} {stream['seconds']:10.1f} {stream['peak_mb']:8.0f} | "
+                    f"{bare['seconds']:8.1f} ({bare['read_seconds']:5.1f} + "
+                    f"{bare['serialize_seconds']:6.1f}) {bare['peak_mb']:8.0f} | "
+                    f"{bare['seconds'] / stream['seconds']:9.2f}x "
+                    f"{bare['peak_mb'] / stream['peak_mb']:11.2f}x"
+                )
                 sys.stdout.flush()
         finally:
             db.stop()

@@ -30,7 +30,10 @@ _worker: Extractor | None = None
 
 def corpus(n: int) -> list[str]:
     """``n`` texts: dev passages and samples, cycled."""
-    texts = [json.loads(line)["text"] for line in (ROOT / "tests/data/dev.jsonl").read_text().splitlines()]
+    texts = [
+        json.loads(line)["text"]
+        for line in (ROOT / "tests/data/dev.jsonl").read_text().splitlines()
+    ]
     texts += [p.read_text(encoding="utf-8") for p in sample_files()]
     return list(islice(cycle(texts), n))
 
@@ -65,23 +68,37 @@ def main() -> None:
     sources = [SourceText(t) for t in texts]
     bare = spacy.load(settings.spacy_model)
     tokens = sum(len(d) for d in bare.pipe(texts, batch_size=16))
-    print(f"{len(texts)} documents, {tokens} tokens, model {settings.spacy_model}, "
-          f"best of {args.repeat}")  # fmt: skip
+    print(
+        f"{len(texts)} documents, {tokens} tokens, model {settings.spacy_model}, "
+        f"best of {args.repeat}"
+    )
 
     def report(name: str, seconds: float, baseline: float | None = None) -> None:
         ratio = f"  ratio to bare {baseline / seconds:.2f}" if baseline else ""
-        print(f"{name:<34} {len(texts) / seconds:8.1f} docs/s {tokens / seconds:9.0f} tokens/s{ratio}")
+        print(
+            f"{name:<34} {len(texts) / seconds:8.1f} docs/s {tokens / seconds:9.0f} tokens/s{ratio}"
+        )
 
     full = Extractor(settings.spacy_model, settings.base_iri, settings.max_document_bytes)
-    fast = Extractor(settings.spacy_model, settings.base_iri, settings.max_document_bytes, fast=True)
+    fast = Extractor(
+        settings.spacy_model, settings.base_iri, settings.max_document_bytes, fast=True
+    )
     bare_fast = spacy.load(settings.spacy_model, disable=["parser"])
     bare_fast.enable_pipe("senter")
     t_bare = best_of(args.repeat, lambda: list(bare.pipe(texts, batch_size=16)))
     report("bare nlp.pipe", t_bare)
-    report("full extractor (text -> RDF)", best_of(args.repeat, lambda: list(full.extract_many(sources))), t_bare)
+    report(
+        "full extractor (text -> RDF)",
+        best_of(args.repeat, lambda: list(full.extract_many(sources))),
+        t_bare,
+    )
     t_bare_fast = best_of(args.repeat, lambda: list(bare_fast.pipe(texts, batch_size=16)))
     report("bare nlp.pipe, no parser", t_bare_fast)
-    report("fast extractor, no parser", best_of(args.repeat, lambda: list(fast.extract_many(sources))), t_bare_fast)
+    report(
+        "fast extractor, no parser",
+        best_of(args.repeat, lambda: list(fast.extract_many(sources))),
+        t_bare_fast,
+    )
 
     t_bare2 = best_of(1, lambda: list(bare.pipe(texts, batch_size=16, n_process=2)))
     report("bare nlp.pipe, n_process=2", t_bare2)

@@ -121,8 +121,10 @@ def run_one(triples: int, per_doc: int, batch: int, seed: int) -> dict[str, obje
             docs = Timed(synthetic_documents(n_docs, per_doc, seed))
             seconds = {"bare": 0.0, "load": 0.0}
             for i, doc in enumerate(docs):
-                order = (("bare", bare.load), ("load", lambda d: load_documents(store, [d],
-                         batch_size=batch)))  # fmt: skip
+                order = (
+                    ("bare", bare.load),
+                    ("load", lambda d: load_documents(store, [d], batch_size=batch)),
+                )
                 for name, work in order if i % 2 == 0 else order[::-1]:
                     start = time.perf_counter()
                     work(doc)  # type: ignore[operator]
@@ -164,9 +166,22 @@ def main() -> int:
         return 0
     for size in args.sizes:
         proc = subprocess.run(
-            [sys.executable, __file__, "--one", str(size), "--triples-per-doc",
-             str(args.triples_per_doc), "--batch-size", str(args.batch_size), "--seed",
-             str(args.seed)], capture_output=True, text=True, check=False)  # fmt: skip
+            [
+                sys.executable,
+                __file__,
+                "--one",
+                str(size),
+                "--triples-per-doc",
+                str(args.triples_per_doc),
+                "--batch-size",
+                str(args.batch_size),
+                "--seed",
+                str(args.seed),
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         if proc.returncode != 0:
             print(proc.stderr, file=sys.stderr)
             return proc.returncode

@@ -17,18 +17,25 @@ log = logging.getLogger("conflict_kg")
 
 
 def _settings(args: argparse.Namespace) -> Settings:
-    overrides = {k: v for k, v in {
-        "data_dir": args.data_dir, "graph_url": args.graph_url,
-        "api_host": getattr(args, "host", None), "api_port": getattr(args, "port", None),
-    }.items() if v is not None}  # fmt: skip
+    overrides = {
+        k: v
+        for k, v in {
+            "data_dir": args.data_dir,
+            "graph_url": args.graph_url,
+            "api_host": getattr(args, "host", None),
+            "api_port": getattr(args, "port", None),
+        }.items()
+        if v is not None
+    }
     return Settings(**overrides)
 
 
 def _extractor(settings: Settings, fast: bool = False):  # type: ignore[no-untyped-def]
     from extractor import Extractor
 
-    return Extractor(settings.spacy_model, settings.base_iri, settings.max_document_bytes,
-                     fast=fast)  # fmt: skip
+    return Extractor(
+        settings.spacy_model, settings.base_iri, settings.max_document_bytes, fast=fast
+    )
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -45,8 +52,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     store = open_store(settings)
     try:
         with tqdm(total=total, unit="doc", desc="ingest", disable=args.quiet) as bar:
-            report = ingest_files(store, extractor, paths, batch_size=settings.batch_size,
-                                  progress=bar.update)  # fmt: skip
+            report = ingest_files(
+                store, extractor, paths, batch_size=settings.batch_size, progress=bar.update
+            )
     finally:
         store.close()
     print(report.summary())
@@ -60,8 +68,9 @@ def _serve(settings: Settings) -> None:
 
     from api import create_app
 
-    uvicorn.run(create_app(settings), host=settings.api_host, port=settings.api_port,
-                log_level="info")  # fmt: skip
+    uvicorn.run(
+        create_app(settings), host=settings.api_host, port=settings.api_port, log_level="info"
+    )
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -81,8 +90,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         store = open_store(settings)
         try:
-            report = ingest_files(store, _extractor(settings), sample_files(),
-                                  batch_size=settings.batch_size)  # fmt: skip
+            report = ingest_files(
+                store, _extractor(settings), sample_files(), batch_size=settings.batch_size
+            )
         finally:
             store.close()
         print(f"ingested the sample articles: {report.summary()}")
@@ -125,7 +135,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from extractor.evaluate import evaluate, read_passages
 
     passages = read_passages(Path(args.file))
-    splits = sorted({p.get("split", "all") for p in passages}) if args.split == "each" else [args.split]
+    splits = (
+        sorted({p.get("split", "all") for p in passages}) if args.split == "each" else [args.split]
+    )
     extractor = _extractor(_settings(args))
     results = {}
     for split in splits:
@@ -227,8 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--split", default="each", help="tune, heldout, all, or each (default)")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p = add("export", cmd_export)
-    p.add_argument("--format", choices=("turtle", "nt", "nquads", "json-ld", "trig"),
-                   default="turtle")  # fmt: skip
+    p.add_argument(
+        "--format", choices=("turtle", "nt", "nquads", "json-ld", "trig"), default="turtle"
+    )
     p.add_argument("-o", "--output", help="file to write (default: standard output)")
     p = add("validate", cmd_validate)
     p.add_argument("paths", nargs="+", help="RDF files (Turtle, N-Triples, JSON-LD, TriG...)")
@@ -243,8 +256,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     # uvicorn re-raises SIGTERM after its graceful shutdown; as SystemExit it lets the embedded
     # database this process started be stopped on the way out.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")  # fmt: skip
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     try:
         return int(args.func(args))
     except ConflictKGError as e:

@@ -36,12 +36,14 @@ class IngestReport:
         """A few lines for people."""
         rate = self.documents / self.seconds if self.seconds else 0.0
         n, r = self.nodes, self.relationships
-        return (f"{self.documents} documents in {self.seconds:.1f}s ({rate:.1f}/s): "
-                f"{self.loaded} loaded, {self.unchanged} unchanged, "
-                f"{self.duplicates} duplicates of another document, {len(self.errors)} errors\n"
-                f"nodes: {n.created} created, {n.updated} updated, {n.unchanged} unchanged\n"
-                f"relationships: {r.created} created, {r.updated} updated, "
-                f"{r.unchanged} unchanged")  # fmt: skip
+        return (
+            f"{self.documents} documents in {self.seconds:.1f}s ({rate:.1f}/s): "
+            f"{self.loaded} loaded, {self.unchanged} unchanged, "
+            f"{self.duplicates} duplicates of another document, {len(self.errors)} errors\n"
+            f"nodes: {n.created} created, {n.updated} updated, {n.unchanged} unchanged\n"
+            f"relationships: {r.created} created, {r.updated} updated, "
+            f"{r.unchanged} unchanged"
+        )
 
 
 def text_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -65,9 +67,15 @@ def _skip_reason(store: GraphStore, source: SourceText, base_iri: str) -> str | 
     return "duplicate" if any(uri != doc for (uri,) in same) else None
 
 
-def ingest_sources(store: GraphStore, extractor: Extractor, sources: Iterable[SourceText],
-                   *, batch_size: int = 500, report: IngestReport | None = None,
-                   progress: Callable[[], None] | None = None) -> IngestReport:  # fmt: skip
+def ingest_sources(
+    store: GraphStore,
+    extractor: Extractor,
+    sources: Iterable[SourceText],
+    *,
+    batch_size: int = 500,
+    report: IngestReport | None = None,
+    progress: Callable[[], None] | None = None,
+) -> IngestReport:
     """Extract and load documents; an error in one document is reported, not fatal.
 
     Documents already loaded with the same content, and texts whose content hash matches a
@@ -99,9 +107,14 @@ def ingest_sources(store: GraphStore, extractor: Extractor, sources: Iterable[So
     return report
 
 
-def ingest_files(store: GraphStore, extractor: Extractor, paths: Iterable[Path],
-                 *, batch_size: int = 500, progress: Callable[[], None] | None = None
-                 ) -> IngestReport:  # fmt: skip
+def ingest_files(
+    store: GraphStore,
+    extractor: Extractor,
+    paths: Iterable[Path],
+    *,
+    batch_size: int = 500,
+    progress: Callable[[], None] | None = None,
+) -> IngestReport:
     """Ingest text files (and directories of them); unreadable files are reported as errors."""
     report = IngestReport()
 
@@ -115,8 +128,9 @@ def ingest_files(store: GraphStore, extractor: Extractor, paths: Iterable[Path],
                 if progress is not None:
                     progress()
 
-    return ingest_sources(store, extractor, sources(), batch_size=batch_size, report=report,
-                          progress=progress)  # fmt: skip
+    return ingest_sources(
+        store, extractor, sources(), batch_size=batch_size, report=report, progress=progress
+    )
 
 
 def sample_files() -> list[Path]:

@@ -25,7 +25,9 @@ class Settings(BaseSettings):
             "bolt:// or neo4j:// selects Neo4j; redis:// or unix:// an external FalkorDB server."
         ),
     )
-    graph_name: str = Field(default="conflict_kg", description="FalkorDB graph key / Neo4j database.")
+    graph_name: str = Field(
+        default="conflict_kg", description="FalkorDB graph key / Neo4j database."
+    )
     neo4j_user: str = Field(default="neo4j", description="Neo4j user name.")
     neo4j_password: SecretStr = Field(default=SecretStr(""), description="Neo4j password.")
     data_dir: Path = Field(default=Path("data"), description="Embedded database files live here.")
@@ -48,7 +50,8 @@ class Settings(BaseSettings):
         default=2_000_000, ge=1, description="Largest text accepted for extraction."
     )
     max_body_bytes: int = Field(
-        default=4_000_000, ge=1,
+        default=4_000_000,
+        ge=1,
         description="Largest HTTP request body (POST /documents); refused with 413 as it streams.",
     )
 

@@ -100,8 +100,15 @@ def to_rdf(facts: Facts, source: SourceText, gazetteer: Gazetteer, base: str) ->
     return g
 
 
-def _node(g: Graph, evidence: EvidenceWriter, node: Node, doc: URIRef, gazetteer: Gazetteer,
-          base: str, lang: str) -> None:  # fmt: skip
+def _node(
+    g: Graph,
+    evidence: EvidenceWriter,
+    node: Node,
+    doc: URIRef,
+    gazetteer: Gazetteer,
+    base: str,
+    lang: str,
+) -> None:
     iri = URIRef(base + node.key)
     for kind in (node.kind, *sorted(node.also)):
         g.add((iri, RDF.type, getattr(CKG, kind)))
@@ -143,8 +150,9 @@ def _add(g: Graph, iri: URIRef, prop: URIRef, value: Literal) -> None:
         g.add((iri, link, concept_iri(scheme, str(value))))
 
 
-def _casualty_figures(g: Graph, evidence: EvidenceWriter, doc: URIRef, attack: URIRef, node: Node
-                      ) -> None:  # fmt: skip
+def _casualty_figures(
+    g: Graph, evidence: EvidenceWriter, doc: URIRef, attack: URIRef, node: Node
+) -> None:
     """Each reported figure as a ckg:CasualtyFigure with its phrase, bounds and evidence."""
     for kind, text_key in (("killed", "killedText"), ("wounded", None)):
         low = node.props.get(kind)
@@ -222,14 +230,21 @@ class EvidenceWriter:
         doc = self.doc
         for (s, p, o, start, rule), ev in self._pending.items():
             iri = URIRef(f"{doc}/evidence/{digest(str(s), str(p), str(o), str(start), rule)}")
-            triples = [(iri, RDF.type, CKG.Evidence), (iri, RDF.subject, s),
-                       (iri, RDF.predicate, p), (iri, RDF.object, o), (iri, CKG.statedIn, doc),
-                       (iri, CKG.extractedBy, _plain(rule)),
-                       (iri, CKG.confidence, _decimal(ev.confidence))]  # fmt: skip
+            triples = [
+                (iri, RDF.type, CKG.Evidence),
+                (iri, RDF.subject, s),
+                (iri, RDF.predicate, p),
+                (iri, RDF.object, o),
+                (iri, CKG.statedIn, doc),
+                (iri, CKG.extractedBy, _plain(rule)),
+                (iri, CKG.confidence, _decimal(ev.confidence)),
+            ]
             if ev.end > ev.start:  # background knowledge (the gazetteer's part-of) has no span
-                triples += [(iri, CKG.sentence, Literal(ev.sentence)),
-                            (iri, CKG.charStart, _integer(ev.start)),
-                            (iri, CKG.charEnd, _integer(ev.end))]  # fmt: skip
+                triples += [
+                    (iri, CKG.sentence, Literal(ev.sentence)),
+                    (iri, CKG.charStart, _integer(ev.start)),
+                    (iri, CKG.charEnd, _integer(ev.end)),
+                ]
             g.addN((s_, p_, o_, g) for s_, p_, o_ in triples)
 
 

@@ -56,11 +56,12 @@ class Entity:
     def json(self) -> dict[str, Any]:
         """A plain JSON view for browsers."""
         return {
-            "uri": self.uri, "types": self.types,
+            "uri": self.uri,
+            "types": self.types,
             "properties": {k: v for k, v in self.properties.items() if k != "uri"},
             "outgoing": [n.__dict__ for n in self.outgoing],
             "incoming": [n.__dict__ for n in self.incoming],
-        }  # fmt: skip
+        }
 
 
 def _first(value: Any) -> Any:

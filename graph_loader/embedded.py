@@ -142,8 +142,12 @@ class EmbeddedFalkorDB:
         """Wait while another process's server on this data directory loads its data."""
         pid = _read_pid(self.paths.pidfile)
         deadline = time.monotonic() + self.start_timeout
-        while (pid is not None and _alive(pid) and not _ready(self.paths.logfile, pid)
-               and time.monotonic() < deadline):  # fmt: skip
+        while (
+            pid is not None
+            and _alive(pid)
+            and not _ready(self.paths.logfile, pid)
+            and time.monotonic() < deadline
+        ):
             time.sleep(0.05)
 
     def start(self) -> EmbeddedFalkorDB:
@@ -157,22 +161,35 @@ class EmbeddedFalkorDB:
         self.paths.socket.unlink(missing_ok=True)
         args = [
             server,
-            "--port", "0",
-            "--unixsocket", str(self.paths.socket),
-            "--unixsocketperm", "700",
-            "--dir", str(self.paths.db_dir),
-            "--appendonly", "yes",
-            "--appendfsync", "everysec",
-            "--save", "",
-            "--pidfile", str(self.paths.pidfile),
-            "--logfile", str(self.paths.logfile),
-            "--loadmodule", module,
+            "--port",
+            "0",
+            "--unixsocket",
+            str(self.paths.socket),
+            "--unixsocketperm",
+            "700",
+            "--dir",
+            str(self.paths.db_dir),
+            "--appendonly",
+            "yes",
+            "--appendfsync",
+            "everysec",
+            "--save",
+            "",
+            "--pidfile",
+            str(self.paths.pidfile),
+            "--logfile",
+            str(self.paths.logfile),
+            "--loadmodule",
+            module,
             *(item for pair in MODULE_ARGS.items() for item in pair),
-        ]  # fmt: skip
+        ]
         self._process = subprocess.Popen(
-            args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, start_new_session=True,
-        )  # fmt: skip
+            args,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         deadline = time.monotonic() + self.start_timeout
         while time.monotonic() < deadline:
             if self._process.poll() is not None:
@@ -263,8 +280,10 @@ def _rewrite_aof(socket: Path, timeout: float = 300.0) -> None:
             if not (info["aof_rewrite_in_progress"] or info["aof_rewrite_scheduled"]):
                 break
             time.sleep(0.05)
-        log.warning("the append-only file had a torn tail; rewrote it (%s)",
-                    client.info("persistence")["aof_last_bgrewrite_status"])  # fmt: skip
+        log.warning(
+            "the append-only file had a torn tail; rewrote it (%s)",
+            client.info("persistence")["aof_last_bgrewrite_status"],
+        )
     finally:
         client.close()
 

@@ -61,8 +61,9 @@ def iter_descriptions(store: GraphStore, page_size: int = 2000) -> Iterator[Desc
         after = rows[-1][0]
 
 
-def _describe(uri: str, labels: list[str], props: dict[str, Any], edges: list[list[Any]],
-              vocab: Vocabulary) -> Description:  # fmt: skip
+def _describe(
+    uri: str, labels: list[str], props: dict[str, Any], edges: list[list[Any]], vocab: Vocabulary
+) -> Description:
     node_sources = tuple(props.get("_sources") or ())
     pairs: list[tuple[URIRef, Node]] = []
     sources: list[tuple[str, ...]] = []
@@ -104,14 +105,13 @@ def _iri(iri: str) -> str:
 
 
 def _escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
-            .replace("\r", "\\r"))  # fmt: skip
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
 
 
 def _compact(iri: str) -> str:
     for prefix, ns in _PREFIX_ORDER:
         if iri.startswith(ns) and _LOCAL.fullmatch(iri[len(ns) :]):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return _iri(iri)
 
 
@@ -197,12 +197,20 @@ def _jsonld(descriptions: Iterable[Description]) -> Iterator[str]:
 
 
 def _terms() -> dict[str, str]:
-    return {name: (v["@id"] if isinstance(v, dict) else v)
-            for name, v in jsonld_context().items() if name not in PREFIXES}  # fmt: skip
+    return {
+        name: (v["@id"] if isinstance(v, dict) else v)
+        for name, v in jsonld_context().items()
+        if name not in PREFIXES
+    }
 
 
-_WRITERS = {"turtle": _turtle, "nt": _ntriples, "nquads": _nquads, "json-ld": _jsonld,
-            "trig": _trig}  # fmt: skip
+_WRITERS = {
+    "turtle": _turtle,
+    "nt": _ntriples,
+    "nquads": _nquads,
+    "json-ld": _jsonld,
+    "trig": _trig,
+}
 
 
 def serialize(descriptions: Iterable[Description], fmt: str) -> Iterator[str]:

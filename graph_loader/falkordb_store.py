@@ -45,8 +45,12 @@ def plain(value: Any) -> Any:
 
 def _result(res: QueryResult) -> Result:
     columns = [h[1] for h in res.header or []]
-    return Result(columns, [[plain(v) for v in row] for row in res.result_set],
-                  res.nodes_created, res.relationships_created)  # fmt: skip
+    return Result(
+        columns,
+        [[plain(v) for v in row] for row in res.result_set],
+        res.nodes_created,
+        res.relationships_created,
+    )
 
 
 class FalkorDBStore:
@@ -54,8 +58,9 @@ class FalkorDBStore:
 
     engine = "falkordb"
 
-    def __init__(self, graph_name: str, *, url: str = "", server: EmbeddedFalkorDB | None = None
-                 ) -> None:  # fmt: skip
+    def __init__(
+        self, graph_name: str, *, url: str = "", server: EmbeddedFalkorDB | None = None
+    ) -> None:
         self._server = server
         try:
             if server is not None:
@@ -89,8 +94,9 @@ class FalkorDBStore:
 
         return [_result(QueryResult(self._graph, raw)) for raw in self._run(run)]
 
-    def read(self, cypher: str, params: Params | None = None, *, timeout_ms: int | None = None
-             ) -> Result:  # fmt: skip
+    def read(
+        self, cypher: str, params: Params | None = None, *, timeout_ms: int | None = None
+    ) -> Result:
         """Run a read-only query (``GRAPH.RO_QUERY``): writes are refused by the server.
 
         A graph that does not exist yet reads as empty.
@@ -119,12 +125,23 @@ class FalkorDBStore:
                 cypher = template.replace("__LABEL__", label).replace("__KEY__", key)
                 self._run(lambda cypher=cypher: self._graph.query(cypher))
                 created = True
-        constraints = {(c["label"], tuple(c["properties"])) for c in
-                       self._run(self._graph.list_constraints)}  # fmt: skip
+        constraints = {
+            (c["label"], tuple(c["properties"])) for c in self._run(self._graph.list_constraints)
+        }
         if (BASE_LABEL, ("uri",)) not in constraints:
-            self._run(lambda: self._graph.execute_command(
-                "GRAPH.CONSTRAINT", "CREATE", self._graph.name, "UNIQUE", "NODE", BASE_LABEL,
-                "PROPERTIES", 1, "uri"))  # fmt: skip
+            self._run(
+                lambda: self._graph.execute_command(
+                    "GRAPH.CONSTRAINT",
+                    "CREATE",
+                    self._graph.name,
+                    "UNIQUE",
+                    "NODE",
+                    BASE_LABEL,
+                    "PROPERTIES",
+                    1,
+                    "uri",
+                )
+            )
             created = True
         if created:
             self._compact()
@@ -143,8 +160,10 @@ class FalkorDBStore:
         try:
             if conn.config_get("appendonly").get("appendonly") != "yes":
                 return
-            while (any(c["status"] != "OPERATIONAL" for c in self._graph.list_constraints())
-                   and time.monotonic() < deadline):  # fmt: skip
+            while (
+                any(c["status"] != "OPERATIONAL" for c in self._graph.list_constraints())
+                and time.monotonic() < deadline
+            ):
                 time.sleep(0.02)
             conn.bgrewriteaof()
             while time.monotonic() < deadline:

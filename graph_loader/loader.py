@@ -90,8 +90,9 @@ def _node_row(node: NodeRow) -> dict[str, Any]:
     return {"uri": node.uri, "props": props, "aliases": pairs}
 
 
-def document_statements(doc: str, pg: PropertyGraph, batch_size: int,
-                        previous: Sequence[str] | None = None) -> list[Statement]:  # fmt: skip
+def document_statements(
+    doc: str, pg: PropertyGraph, batch_size: int, previous: Sequence[str] | None = None
+) -> list[Statement]:
     """The statements that (re)load one document's property graph.
 
     ``previous``: the node IRIs the stored version of the document recorded (None: the document
@@ -102,13 +103,24 @@ def document_statements(doc: str, pg: PropertyGraph, batch_size: int,
     everything = sorted(set(previous or ()) | set(uris))
     out = [Statement(statement("begin_document"), {"doc": doc, "nodes": everything})]
     if previous is not None:
-        node_rows = [{"uri": n.uri, "labels": sorted(n.labels), "props": n.props}
-                     for n in (pg.nodes[uri] for uri in uris)]  # fmt: skip
+        node_rows = [
+            {"uri": n.uri, "labels": sorted(n.labels), "props": n.props}
+            for n in (pg.nodes[uri] for uri in uris)
+        ]
         rel_rows = [{"type": r.type, "src": r.src, "dst": r.dst} for r in pg.rels]
-        out[:0] = [Statement(statement("classify_nodes"), {"rows": node_rows, "doc": doc}),
-                   Statement(statement("classify_relationships"), {"rows": rel_rows, "doc": doc})]
-        out += [Statement(statement(name), {"doc": doc}) for name in
-                ("drop_relationships", "retract_relationships", "drop_nodes", "retract_nodes")]
+        out[:0] = [
+            Statement(statement("classify_nodes"), {"rows": node_rows, "doc": doc}),
+            Statement(statement("classify_relationships"), {"rows": rel_rows, "doc": doc}),
+        ]
+        out += [
+            Statement(statement(name), {"doc": doc})
+            for name in (
+                "drop_relationships",
+                "retract_relationships",
+                "drop_nodes",
+                "retract_nodes",
+            )
+        ]
     template = statement("merge_nodes")
     for labels, nodes in sorted(pg.nodes_by_labels().items()):
         cypher = template.replace("__LABELS__", ":".join(labels))
@@ -152,8 +164,9 @@ def _previous_nodes(store: GraphStore, doc: str, recorded: list[str] | None) -> 
     return [uri for (uri,) in rows]
 
 
-def load_documents(store: GraphStore, graphs: Iterable[Graph], *, batch_size: int = 500
-                   ) -> LoadReport:  # fmt: skip
+def load_documents(
+    store: GraphStore, graphs: Iterable[Graph], *, batch_size: int = 500
+) -> LoadReport:
     """Load each document graph (identifier = document IRI); see the module docstring.
 
     A graph that cannot be mapped (a term outside the ontology, a value no backend keeps) raises

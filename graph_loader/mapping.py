@@ -31,8 +31,16 @@ from ontology.vocabulary import IRI_VALUED, MULTI_VALUED, Vocabulary, local_name
 
 BASE_LABEL = "Resource"
 LANG_SUFFIX = "__lang"
-_NUMERIC = {XSD.integer, XSD.int, XSD.long, XSD.nonNegativeInteger, XSD.decimal, XSD.double,
-            XSD.float, XSD.boolean}  # fmt: skip
+_NUMERIC = {
+    XSD.integer,
+    XSD.int,
+    XSD.long,
+    XSD.nonNegativeInteger,
+    XSD.decimal,
+    XSD.double,
+    XSD.float,
+    XSD.boolean,
+}
 
 
 @dataclass
@@ -167,8 +175,9 @@ def _literal(value: Any, lang: str | None, datatype: URIRef | None) -> Literal:
     if datatype is not None and datatype != XSD.string:
         if datatype == XSD.decimal:
             return Literal(Decimal(repr(value)), datatype=XSD.decimal)
-        return Literal(str(value).lower() if isinstance(value, bool) else str(value),
-                       datatype=datatype)  # fmt: skip
+        return Literal(
+            str(value).lower() if isinstance(value, bool) else str(value), datatype=datatype
+        )
     if isinstance(value, bool | int | float):
         return Literal(value)
     return Literal(value)

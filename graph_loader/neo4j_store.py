@@ -65,14 +65,21 @@ class Neo4jStore:
                 res = tx.run(st.cypher, dict(st.params))  # type: ignore[arg-type]
                 rows = [[plain(v) for v in rec.values()] for rec in res]
                 counters = res.consume().counters
-                results.append(Result(list(res.keys()), rows, counters.nodes_created,
-                                      counters.relationships_created))  # fmt: skip
+                results.append(
+                    Result(
+                        list(res.keys()),
+                        rows,
+                        counters.nodes_created,
+                        counters.relationships_created,
+                    )
+                )
             return results
 
         return self._call(lambda: self._with_session(neo4j.WRITE_ACCESS, work))  # type: ignore[no-any-return]
 
-    def read(self, cypher: str, params: Params | None = None, *, timeout_ms: int | None = None
-             ) -> Result:  # fmt: skip
+    def read(
+        self, cypher: str, params: Params | None = None, *, timeout_ms: int | None = None
+    ) -> Result:
         """Run a query in a read transaction (the server refuses writes in it)."""
         timeout = timeout_ms / 1000 if timeout_ms else None
 
@@ -95,6 +102,7 @@ class Neo4jStore:
 
     def clear(self) -> None:
         """Delete every node and relationship, in batches."""
+
         def run() -> None:
             with self._session(neo4j.WRITE_ACCESS) as session:
                 session.run(Query(statement("clear_neo4j"))).consume()  # type: ignore[arg-type]

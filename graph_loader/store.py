@@ -41,13 +41,14 @@ class GraphStore(Protocol):
         """Run statements in order as one transaction; return each statement's rows."""
         ...
 
-    def read(self, cypher: str, params: Params | None = None, *, timeout_ms: int | None = None
-             ) -> Result:
+    def read(
+        self, cypher: str, params: Params | None = None, *, timeout_ms: int | None = None
+    ) -> Result:
         """Run a read-only statement and return its rows."""
         ...
 
     def ensure_schema(self, labels: Sequence[str]) -> None:
-        """Create the uniqueness constraints / indexes on ``uri`` (and lookup keys), idempotently."""
+        """Create the uniqueness constraint on ``uri`` and lookup indexes, idempotently."""
         ...
 
     def clear(self) -> None:

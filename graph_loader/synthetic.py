@@ -22,12 +22,43 @@ from rdflib import DCTERMS, RDF, SKOS, XSD, Graph, Literal, URIRef
 from ontology.namespace import CKG
 
 DEFAULT_BASE = "https://w3id.org/conflict-kg/id/"
-_WORDS = ("militants", "attacked", "a convoy", "near", "officials said", "the army", "reported",
-          "clashes", "in the north", "a checkpoint", "villagers", "fled", "according to",
-          "local sources", "a statement", "claimed", "security forces", "responded")  # fmt: skip
-_HOSTILE = ('"quoted"', "it's", "C:\\path\\n", "$1,000", "`tick`", "line\nbreak", "tab\there",
-            "Tombouctou – Mopti", "مالي", "Ниджер", "🇲🇱", "\\\"", "{not: json}", "//",
-            "MATCH (n) DETACH DELETE n")  # fmt: skip
+_WORDS = (
+    "militants",
+    "attacked",
+    "a convoy",
+    "near",
+    "officials said",
+    "the army",
+    "reported",
+    "clashes",
+    "in the north",
+    "a checkpoint",
+    "villagers",
+    "fled",
+    "according to",
+    "local sources",
+    "a statement",
+    "claimed",
+    "security forces",
+    "responded",
+)
+_HOSTILE = (
+    '"quoted"',
+    "it's",
+    "C:\\path\\n",
+    "$1,000",
+    "`tick`",
+    "line\nbreak",
+    "tab\there",
+    "Tombouctou – Mopti",
+    "مالي",
+    "Ниджер",
+    "🇲🇱",
+    '\\"',
+    "{not: json}",
+    "//",
+    "MATCH (n) DETACH DELETE n",
+)
 _REGION_TYPES = ("country", "subdivision", "town", "macro-region")
 _ACTOR_TYPES = ("state", "mission", "international_organisation")
 _RESPONSE_KINDS = ("military_operation", "peacekeeping", "airstrike", "sanctions", "negotiation")
@@ -42,8 +73,9 @@ def _pool(n_docs: int, per_doc: float, floor: int) -> int:
 class _Document:
     """Builds one document's graph."""
 
-    def __init__(self, base: str, seed: int, index: int, revision: int, pools: dict[str, int]
-                 ) -> None:  # fmt: skip
+    def __init__(
+        self, base: str, seed: int, index: int, revision: int, pools: dict[str, int]
+    ) -> None:
         self.base = base
         self.rng = random.Random(f"{seed}:{index}:{revision}")
         self.pools = pools
@@ -96,8 +128,18 @@ class _Document:
         self.mentioned.add(iri)
         g = self.graph
         name = f"{kind.capitalize()} {number}"
-        g.add((iri, RDF.type, {"group": CKG.Group, "region": CKG.Region, "actor": CKG.Actor,
-                               "factor": CKG.Factor}[kind]))  # fmt: skip
+        g.add(
+            (
+                iri,
+                RDF.type,
+                {
+                    "group": CKG.Group,
+                    "region": CKG.Region,
+                    "actor": CKG.Actor,
+                    "factor": CKG.Factor,
+                }[kind],
+            )
+        )
         g.add((iri, SKOS.prefLabel, Literal(name, lang="en")))
         if number % 3 == 0:
             g.add((iri, SKOS.altLabel, Literal(f"{kind[0].upper()}{number}", lang="en")))
@@ -115,8 +157,11 @@ class _Document:
         """One more fact of a random kind, with the entities it needs."""
         kind = self.rng.randrange(5)
         if kind == 0:
-            self._fact(self._entity("group", self._pick("group")), CKG.activeIn,
-                       self._entity("region", self._pick("region")))  # fmt: skip
+            self._fact(
+                self._entity("group", self._pick("group")),
+                CKG.activeIn,
+                self._entity("region", self._pick("region")),
+            )
         elif kind == 1:
             region = self._entity("region", self._pick("region"))
             self._fact(self._entity("factor", self._pick("factor")), CKG.affects, region)
@@ -128,8 +173,13 @@ class _Document:
             if response not in self.mentioned:
                 self.mentioned.add(response)
                 self.graph.add((response, RDF.type, CKG.Response))
-                self.graph.add((response, SKOS.prefLabel,
-                                Literal(f"{kind_name} in region {region_n}", lang="en")))
+                self.graph.add(
+                    (
+                        response,
+                        SKOS.prefLabel,
+                        Literal(f"{kind_name} in region {region_n}", lang="en"),
+                    )
+                )
                 self.graph.add((response, CKG.responseKind, Literal(kind_name)))
                 self._fact(response, CKG.locatedIn, self._entity("region", region_n))
             self._fact(response, CKG.respondent, actor)
@@ -147,7 +197,11 @@ class _Document:
 
 
 def synthetic_documents(
-    n_docs: int, triples_per_doc: int = 1500, seed: int = 0, *, revision: int = 0,
+    n_docs: int,
+    triples_per_doc: int = 1500,
+    seed: int = 0,
+    *,
+    revision: int = 0,
     base: str = DEFAULT_BASE,
 ) -> Iterator[Graph]:
     """``n_docs`` document graphs of about ``triples_per_doc`` triples each (at least 20).
@@ -155,8 +209,12 @@ def synthetic_documents(
     Entity pools grow with ``n_docs`` (about one group per 20 documents, one region per 4), so
     larger corpora have more entities as well as bigger hubs. Graphs are made one at a time.
     """
-    pools = {"group": _pool(n_docs, 0.05, 20), "region": _pool(n_docs, 0.25, 60),
-             "actor": _pool(n_docs, 0.05, 15), "factor": _pool(n_docs, 0.02, 12)}  # fmt: skip
+    pools = {
+        "group": _pool(n_docs, 0.05, 20),
+        "region": _pool(n_docs, 0.25, 60),
+        "actor": _pool(n_docs, 0.05, 15),
+        "factor": _pool(n_docs, 0.02, 12),
+    }
     for index in range(n_docs):
         doc = _Document(base, seed, index, revision, pools)
         while len(doc.graph) < triples_per_doc:

@@ -25,8 +25,10 @@ def check_text(text: str, where: str = "a value") -> str:
     if bad is not None:
         char, at = bad.group(), bad.start()
         what = "a NUL character" if char == "\x00" else f"a lone surrogate U+{ord(char):04X}"
-        raise InputError(f"{where} contains {what}, which graph stores cannot keep "
-                         f"(at offset {at}: {text[max(0, at - 20):at + 20]!r})")  # fmt: skip
+        raise InputError(
+            f"{where} contains {what}, which graph stores cannot keep "
+            f"(at offset {at}: {text[max(0, at - 20) : at + 20]!r})"
+        )
     return text
 
 

@@ -37,5 +37,6 @@ def notations(scheme: str) -> frozenset[str]:
     """The notations of the concepts of one scheme prefix (for checks and documentation)."""
     graph = schemes_graph()
     prefix = str(CPT[scheme + "-"])
-    return frozenset(str(n) for c, n in graph.subject_objects(SKOS.notation)
-                     if str(c).startswith(prefix))  # fmt: skip
+    return frozenset(
+        str(n) for c, n in graph.subject_objects(SKOS.notation) if str(c).startswith(prefix)
+    )

@@ -13,9 +13,16 @@ from ontology.namespace import CKG, CPT
 from ontology.vocabulary import vocabulary
 
 PREFIXES: dict[str, str] = {
-    "ckg": str(CKG._NS), "cpt": str(CPT), "skos": str(SKOS), "dcterms": str(DCTERMS),
-    "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "owl": str(OWL), "prov": str(PROV),
-}  # fmt: skip
+    "ckg": str(CKG._NS),
+    "cpt": str(CPT),
+    "skos": str(SKOS),
+    "dcterms": str(DCTERMS),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+    "owl": str(OWL),
+    "prov": str(PROV),
+}
 
 
 @cache

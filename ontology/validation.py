@@ -67,8 +67,9 @@ def validate(data: Graph) -> list[Violation]:
         mixed.add(triple)
     for triple in data:
         mixed.add(triple)
-    conforms, results, _ = shacl_validate(mixed, shacl_graph=shapes_graph(), inference="none",
-                                          allow_warnings=True, inplace=True)  # fmt: skip
+    conforms, results, _ = shacl_validate(
+        mixed, shacl_graph=shapes_graph(), inference="none", allow_warnings=True, inplace=True
+    )
     if conforms:
         return []
     assert isinstance(results, Graph)
@@ -86,10 +87,13 @@ def _violation(data: Graph, results: Graph, result: Node) -> Violation:
     label = data.value(focus, SKOS.prefLabel) if focus is not None else None
     return Violation(
         severity=local_name(severity) if isinstance(severity, URIRef) else "Violation",
-        focus=str(focus), kind="/".join(kinds), label=str(label) if label is not None else None,
-        path=_path(data, path), message="; ".join(messages) or "does not conform",
+        focus=str(focus),
+        kind="/".join(kinds),
+        label=str(label) if label is not None else None,
+        path=_path(data, path),
+        message="; ".join(messages) or "does not conform",
         value=(value.n3(data.namespace_manager) if isinstance(value, URIRef | Literal) else None),
-    )  # fmt: skip
+    )
 
 
 def _path(data: Graph, path: Node | None) -> str | None:

@@ -67,14 +67,26 @@ def vocabulary() -> Vocabulary:
 
     g = Graph().parse(ONTOLOGY_FILE)
     ns = str(CKG._NS)
-    classes = {local_name(c): c for c in g.subjects(RDF.type, OWL.Class)
-               if isinstance(c, URIRef) and str(c).startswith(ns)}  # fmt: skip
-    objects = {local_name(p): p for p in g.subjects(RDF.type, OWL.ObjectProperty)
-               if isinstance(p, URIRef) and str(p).startswith(ns)}  # fmt: skip
-    datas = {local_name(p): p for p in g.subjects(RDF.type, OWL.DatatypeProperty)
-             if isinstance(p, URIRef) and str(p).startswith(ns)}  # fmt: skip
-    ranges = {p: r for p, r in g.subject_objects(RDFS.range)
-              if isinstance(p, URIRef) and isinstance(r, URIRef)}  # fmt: skip
+    classes = {
+        local_name(c): c
+        for c in g.subjects(RDF.type, OWL.Class)
+        if isinstance(c, URIRef) and str(c).startswith(ns)
+    }
+    objects = {
+        local_name(p): p
+        for p in g.subjects(RDF.type, OWL.ObjectProperty)
+        if isinstance(p, URIRef) and str(p).startswith(ns)
+    }
+    datas = {
+        local_name(p): p
+        for p in g.subjects(RDF.type, OWL.DatatypeProperty)
+        if isinstance(p, URIRef) and str(p).startswith(ns)
+    }
+    ranges = {
+        p: r
+        for p, r in g.subject_objects(RDFS.range)
+        if isinstance(p, URIRef) and isinstance(r, URIRef)
+    }
     for term, datatype in EXTERNAL_TERMS.items():
         if term in (RDF.subject, RDF.object):
             objects[local_name(term)] = term

@@ -25,13 +25,20 @@ from typing import Any
 
 from conflict_kg.errors import ParameterError, QueryNotFoundError
 
-TYPES: dict[str, type] = {"string": str, "integer": int, "float": float, "boolean": bool,
-                          "date": date}  # fmt: skip
+TYPES: dict[str, type] = {
+    "string": str,
+    "integer": int,
+    "float": float,
+    "boolean": bool,
+    "date": date,
+}
 PAGING = ("limit", "offset")
 #: Query-string names the API itself uses; a query parameter may not take them.
 RESERVED = (*PAGING, "format")
-_PARAM = re.compile(r"^param (?P<name>\w+): (?P<type>\w+)(?: = (?P<default>.+?))?"
-                    r"(?: in \[(?P<allowed>[^\]]*)\])?\s*\|\s*(?P<doc>.+)$")  # fmt: skip
+_PARAM = re.compile(
+    r"^param (?P<name>\w+): (?P<type>\w+)(?: = (?P<default>.+?))?"
+    r"(?: in \[(?P<allowed>[^\]]*)\])?\s*\|\s*(?P<doc>.+)$"
+)
 _USED = re.compile(r"\$(\w+)")
 _STRING_LITERAL = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"")
 _VAR_LENGTH = re.compile(r"\[[^\]]*?\*\s*(?P<low>\d*)\s*(?P<range>\.\.\s*(?P<high>\d*))?\s*\]")
@@ -66,10 +73,14 @@ class Parameter:
             else:
                 value = str(raw)
         except (TypeError, ValueError) as e:
-            raise ParameterError(f"parameter {self.name!r}: {raw!r} is not a valid {self.type}") from e
+            raise ParameterError(
+                f"parameter {self.name!r}: {raw!r} is not a valid {self.type}"
+            ) from e
         if self.allowed and value not in self.allowed:
-            raise ParameterError(f"parameter {self.name!r}: {value!r} is not one of "
-                                 f"{', '.join(map(str, self.allowed))}")  # fmt: skip
+            raise ParameterError(
+                f"parameter {self.name!r}: {value!r} is not one of "
+                f"{', '.join(map(str, self.allowed))}"
+            )
         return value
 
 
@@ -105,8 +116,10 @@ class Query:
         known = {p.name: p for p in self.parameters}
         unknown = sorted(set(raw) - set(known))
         if unknown:
-            raise ParameterError(f"query {self.name!r} has no parameter {', '.join(unknown)}; "
-                                 f"it takes: {', '.join(known) or 'none'}")  # fmt: skip
+            raise ParameterError(
+                f"query {self.name!r} has no parameter {', '.join(unknown)}; "
+                f"it takes: {', '.join(known) or 'none'}"
+            )
         out = {}
         for p in self.parameters:
             value = p.convert(raw[p.name]) if p.name in raw else p.default
@@ -131,8 +144,9 @@ class Catalog:
         try:
             return self.queries[name]
         except KeyError:
-            raise QueryNotFoundError(f"no curated query named {name!r}; "
-                                     f"GET /queries lists them") from None  # fmt: skip
+            raise QueryNotFoundError(
+                f"no curated query named {name!r}; GET /queries lists them"
+            ) from None
 
 
 def parse_query(name: str, text: str, variants: dict[str, str] | None = None) -> Query:
@@ -153,12 +167,16 @@ def parse_query(name: str, text: str, variants: dict[str, str] | None = None) ->
             body_lines.append(line)
     body = "\n".join(body_lines).strip()
     for text_ in (body, *(variants or {}).values()):
-        unbounded = [m[0] for m in _VAR_LENGTH.finditer(_STRING_LITERAL.sub("", text_))
-                     if m["range"] is not None and not m["high"] or m["range"] is None
-                     and not m["low"]]  # fmt: skip
+        unbounded = [
+            m[0]
+            for m in _VAR_LENGTH.finditer(_STRING_LITERAL.sub("", text_))
+            if m["range"] is not None and not m["high"] or m["range"] is None and not m["low"]
+        ]
         if unbounded:
-            raise ValueError(f"query {name}: unbounded variable-length pattern {unbounded[0]}; "
-                             f"give an upper bound (*..k)")  # fmt: skip
+            raise ValueError(
+                f"query {name}: unbounded variable-length pattern {unbounded[0]}; "
+                f"give an upper bound (*..k)"
+            )
     reserved = sorted({p.name for p in params} & set(RESERVED))
     if reserved:
         raise ValueError(f"query {name}: parameter name(s) {reserved} are reserved by the API")
@@ -169,10 +187,19 @@ def parse_query(name: str, text: str, variants: dict[str, str] | None = None) ->
     for text_ in (body, *(variants or {}).values()):
         used = set(_USED.findall(_STRING_LITERAL.sub("", text_))) - set(PAGING)
         if used != declared:
-            raise ValueError(f"query {name}: the body uses {sorted(used)} but the header "
-                             f"declares {sorted(declared)}")  # fmt: skip
-    return Query(name, meta["title"], meta["description"], tuple(params), body,
-                 dict(variants or {}), meta.get("example", ""))  # fmt: skip
+            raise ValueError(
+                f"query {name}: the body uses {sorted(used)} but the header "
+                f"declares {sorted(declared)}"
+            )
+    return Query(
+        name,
+        meta["title"],
+        meta["description"],
+        tuple(params),
+        body,
+        dict(variants or {}),
+        meta.get("example", ""),
+    )
 
 
 def _parameter(query: str, m: re.Match[str]) -> Parameter:
@@ -193,18 +220,23 @@ def _parameter(query: str, m: re.Match[str]) -> Parameter:
 def load_catalog() -> Catalog:
     """Every query shipped in this package (read once)."""
     root = files(__name__.rsplit(".", 1)[0])
-    texts = {f.name: f.read_text(encoding="utf-8") for f in root.iterdir() if f.name.endswith(".cypher")}
+    texts = {
+        f.name: f.read_text(encoding="utf-8") for f in root.iterdir() if f.name.endswith(".cypher")
+    }
     queries = []
     for filename, text in texts.items():
         parts = filename.split(".")
         if len(parts) != 2:
             continue
         name = parts[0]
-        variants = {fn.split(".")[1]: t for fn, t in texts.items()
-                    if fn.startswith(name + ".") and fn.count(".") == 2}  # fmt: skip
+        variants = {
+            fn.split(".")[1]: t
+            for fn, t in texts.items()
+            if fn.startswith(name + ".") and fn.count(".") == 2
+        }
         queries.append(parse_query(name, text, {e: _body(t) for e, t in variants.items()}))
     return Catalog(queries)
 
 
 def _body(text: str) -> str:
-    return "\n".join(l for l in text.splitlines() if not l.startswith("//")).strip()
+    return "\n".join(line for line in text.splitlines() if not line.startswith("//")).strip()

@@ -53,8 +53,9 @@ def extractor(settings: Settings) -> Extractor:
 
 
 @pytest.fixture
-def fresh_store(data_dir: Path, server: EmbeddedFalkorDB, request: pytest.FixtureRequest
-                ) -> Iterator[GraphStore]:  # fmt: skip
+def fresh_store(
+    data_dir: Path, server: EmbeddedFalkorDB, request: pytest.FixtureRequest
+) -> Iterator[GraphStore]:
     """An empty graph of its own on the session's server, deleted afterwards."""
     name = "test_" + "".join(c if c.isalnum() else "_" for c in request.node.name)[:60]
     store = open_store(make_settings(data_dir, graph_name=name))
@@ -117,8 +118,9 @@ def http(api_url: str) -> Iterator[httpx.Client]:
 
 
 @pytest.fixture(scope="session")
-def corpus_store(data_dir: Path, server: EmbeddedFalkorDB, extractor: Extractor
-                 ) -> Iterator[GraphStore]:  # fmt: skip
+def corpus_store(
+    data_dir: Path, server: EmbeddedFalkorDB, extractor: Extractor
+) -> Iterator[GraphStore]:
     """A graph of its own with the bundled samples and the test reports of tests/corpus.py."""
     from conflict_kg.ingest import ingest_sources
     from extractor import read_file

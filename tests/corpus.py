@@ -37,10 +37,25 @@ Weak governance and drought have deepened the crisis in Somalia.
 """
 
 SOURCES = [
-    SourceText(BURKINA, url="https://example.org/reports/burkina-djibo", title="Djibo attacks",
-               published=date(2024, 3, 14), name="burkina"),
-    SourceText(NIGERIA, url="https://example.org/reports/borno", title="Borno attacks",
-               published=date(2024, 1, 20), name="nigeria"),
-    SourceText(SOMALIA, url="https://example.org/reports/mogadishu", title="Mogadishu bombing",
-               published=date(2022, 10, 30), name="somalia"),
-]  # fmt: skip
+    SourceText(
+        BURKINA,
+        url="https://example.org/reports/burkina-djibo",
+        title="Djibo attacks",
+        published=date(2024, 3, 14),
+        name="burkina",
+    ),
+    SourceText(
+        NIGERIA,
+        url="https://example.org/reports/borno",
+        title="Borno attacks",
+        published=date(2024, 1, 20),
+        name="nigeria",
+    ),
+    SourceText(
+        SOMALIA,
+        url="https://example.org/reports/mogadishu",
+        title="Mogadishu bombing",
+        published=date(2022, 10, 30),
+        name="somalia",
+    ),
+]

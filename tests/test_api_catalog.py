@@ -28,8 +28,9 @@ def test_every_query_is_documented_in_openapi(corpus_http: httpx.Client) -> None
 
 
 def test_a_query_over_http_with_typed_parameters(corpus_http: httpx.Client) -> None:
-    r = corpus_http.get("/queries/attacks_by_group",
-                        params={"group": "al-qaeda", "include_affiliates": "true"})  # fmt: skip
+    r = corpus_http.get(
+        "/queries/attacks_by_group", params={"group": "al-qaeda", "include_affiliates": "true"}
+    )
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["parameters"]["include_affiliates"] is True
@@ -45,12 +46,14 @@ def test_csv_has_the_columns_and_rows_of_the_json(corpus_http: httpx.Client) -> 
     table = list(csv.DictReader(io.StringIO(r.text)))
     assert list(table[0]) == as_json["columns"]
     assert [(t["region"], t["year"], int(t["killed"])) for t in table] == [
-        (row["region"], row["year"], row["killed"]) for row in as_json["rows"]]
+        (row["region"], row["year"], row["killed"]) for row in as_json["rows"]
+    ]
 
 
 def test_graph_format_gives_nodes_and_edges(corpus_http: httpx.Client) -> None:
-    r = corpus_http.get("/queries/affiliation_network",
-                        params={"group": "JNIM", "depth": 2, "format": "graph"})  # fmt: skip
+    r = corpus_http.get(
+        "/queries/affiliation_network", params={"group": "JNIM", "depth": 2, "format": "graph"}
+    )
     assert r.status_code == 200, r.text
     graph = r.json()
     names = {n["label"] for n in graph["nodes"]}
@@ -66,21 +69,26 @@ def test_graph_format_gives_nodes_and_edges(corpus_http: httpx.Client) -> None:
 def test_offset_pages_through_the_same_rows(corpus_http: httpx.Client) -> None:
     everything = corpus_http.get("/queries/sub_regions", params={"region": "Africa"}).json()
     assert len(everything["rows"]) > 3 and not everything["truncated"]
-    page = corpus_http.get("/queries/sub_regions",
-                           params={"region": "Africa", "limit": 2, "offset": 1}).json()  # fmt: skip
+    page = corpus_http.get(
+        "/queries/sub_regions", params={"region": "Africa", "limit": 2, "offset": 1}
+    ).json()
     assert page["rows"] == everything["rows"][1:3] and page["truncated"] is True
 
 
-@pytest.mark.parametrize(("params", "name"), [
-    ({"include_affiliates": "perhaps"}, "attacks_by_group"),
-    ({"depth": "7"}, "affiliation_network"),
-    ({"depth": "two"}, "affiliation_network"),
-    ({"from_date": "2024-13-45"}, "attacks_in_region"),
-    ({"format": "xml"}, "sub_regions"),
-    ({"offset": "-1"}, "sub_regions"),
-])  # fmt: skip
-def test_a_wrong_parameter_type_or_value_is_422(corpus_http: httpx.Client, params: dict,
-                                                name: str) -> None:  # fmt: skip
+@pytest.mark.parametrize(
+    ("params", "name"),
+    [
+        ({"include_affiliates": "perhaps"}, "attacks_by_group"),
+        ({"depth": "7"}, "affiliation_network"),
+        ({"depth": "two"}, "affiliation_network"),
+        ({"from_date": "2024-13-45"}, "attacks_in_region"),
+        ({"format": "xml"}, "sub_regions"),
+        ({"offset": "-1"}, "sub_regions"),
+    ],
+)
+def test_a_wrong_parameter_type_or_value_is_422(
+    corpus_http: httpx.Client, params: dict, name: str
+) -> None:
     body = _is_problem(corpus_http.get(f"/queries/{name}", params=params), 422)
     assert next(iter(params)) in body["detail"]
 

@@ -44,8 +44,10 @@ def test_attacks_filtered_by_region_group_and_dates(corpus_http: httpx.Client) -
     items = r.json()["items"]
     assert [(a["date"], a["killed"]) for a in items] == [("2024-03-12", 23)]
     by_group = corpus_http.get("/attacks", params={"group": "ISWAP"}).json()["items"]
-    assert by_group and all("Islamic State West Africa Province" in a["perpetrators"] + a["claimed_by"]
-                            for a in by_group)  # fmt: skip
+    assert by_group and all(
+        "Islamic State West Africa Province" in a["perpetrators"] + a["claimed_by"]
+        for a in by_group
+    )
     window = corpus_http.get("/attacks", params={"from": "2023-01-01", "to": "2023-12-31"})
     assert {a["date"][:4] for a in window.json()["items"]} == {"2023"}
     _is_problem(corpus_http.get("/attacks", params={"from": "yesterday"}), 422)
@@ -71,7 +73,7 @@ def test_document_facts_point_at_their_sentences(corpus_http: httpx.Client) -> N
     assert doc["statements"] == len(facts) > 0
     assert any(f["predicate"].endswith("#claimant") and f["object"] == JNIM for f in facts)
     for f in facts:
-        piece = source.text[f["char_start"]:f["char_end"]].strip()
+        piece = source.text[f["char_start"] : f["char_end"]].strip()
         assert piece == f["sentence"].strip(), f
     _is_problem(corpus_http.get("/documents/0000000000000000"), 404)
 

@@ -33,9 +33,15 @@ def test_a_query_past_its_time_limit_is_504(data_dir: Path, server: EmbeddedFalk
     store = open_store(settings)
     store.clear()
     # a region with 300 000 sub-regions: listing them takes far longer than 1 ms
-    store.write([Statement("CREATE (:Resource:Region {uri: 'r', prefLabel: 'Big'})"),
-                 Statement("MATCH (r:Region {uri: 'r'}) UNWIND range(1, 300000) AS i "
-                           "CREATE (:Resource:Region {uri: 's' + toString(i)})-[:partOf]->(r)")])  # fmt: skip
+    store.write(
+        [
+            Statement("CREATE (:Resource:Region {uri: 'r', prefLabel: 'Big'})"),
+            Statement(
+                "MATCH (r:Region {uri: 'r'}) UNWIND range(1, 300000) AS i "
+                "CREATE (:Resource:Region {uri: 's' + toString(i)})-[:partOf]->(r)"
+            ),
+        ]
+    )
     try:
         with serve(settings) as url:
             r = httpx.get(url + "/queries/sub_regions", params={"region": "Big", "limit": 1})

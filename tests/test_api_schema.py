@@ -15,9 +15,13 @@ from schemathesis import checks
 from api import create_app
 from tests.conftest import make_settings
 
-CHECKS = [checks.not_a_server_error, checks.status_code_conformance,
-          checks.content_type_conformance, checks.response_schema_conformance,
-          checks.response_headers_conformance]  # fmt: skip
+CHECKS = [
+    checks.not_a_server_error,
+    checks.status_code_conformance,
+    checks.content_type_conformance,
+    checks.response_schema_conformance,
+    checks.response_headers_conformance,
+]
 #: Operations owned by the linked-data routes (issue 3) are held to "no server error" only until
 #: their 400 answers are documented in the schema.
 SERVER_ERRORS_ONLY_TAGS = {"linked data"}
@@ -31,17 +35,25 @@ schema = schemathesis.openapi.from_dict(create_app(make_settings(Path("unused"))
 
 
 @schema.parametrize()
-@settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True,
-          suppress_health_check=list(HealthCheck))  # fmt: skip
+@settings(
+    max_examples=MAX_EXAMPLES,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+)
 def test_api_conforms_to_its_schema(case: schemathesis.Case, corpus_url: str) -> None:
     requests_sent.append(case.operation.label)
     only_5xx = SERVER_ERRORS_ONLY_TAGS & set(case.operation.tags or ())
-    case.call_and_validate(base_url=corpus_url, timeout=60,
-                           checks=[checks.not_a_server_error] if only_5xx else CHECKS)
+    case.call_and_validate(
+        base_url=corpus_url, timeout=60, checks=[checks.not_a_server_error] if only_5xx else CHECKS
+    )
 
 
 def test_schemathesis_sent_requests_to_every_operation() -> None:
     operations = {r for r in requests_sent}
     assert len(requests_sent) > 100 and len(operations) > 25, (len(requests_sent), operations)
-    warnings.warn(f"schemathesis sent {len(requests_sent)} requests to {len(operations)} "
-                  f"operations", UserWarning, stacklevel=1)
+    warnings.warn(
+        f"schemathesis sent {len(requests_sent)} requests to {len(operations)} operations",
+        UserWarning,
+        stacklevel=1,
+    )

@@ -30,8 +30,13 @@ BODY_LIMIT = 64_000
 @pytest.fixture(scope="module")
 def writable(data_dir: Path, server: EmbeddedFalkorDB) -> Iterator[str]:
     """The API on an empty graph of its own, with an API key and a small body limit."""
-    settings = make_settings(data_dir, graph_name="writes", api_key=KEY,
-                             max_body_bytes=BODY_LIMIT, max_document_bytes=BODY_LIMIT // 2)  # fmt: skip
+    settings = make_settings(
+        data_dir,
+        graph_name="writes",
+        api_key=KEY,
+        max_body_bytes=BODY_LIMIT,
+        max_document_bytes=BODY_LIMIT // 2,
+    )
     from graph_loader import open_store
 
     store = open_store(settings)
@@ -55,7 +60,8 @@ def test_posting_a_document_extracts_and_loads_it(writable: str) -> None:
         assert doc["url"] == REPORT["url"] and doc["published"] == REPORT["published"]
         attacks = http.get("/attacks", params={"group": "Al-Shabaab"}).json()["items"]
         assert [(a["date"], a["location"], a["killed"]) for a in attacks] == [
-            ("2024-05-02", "Baidoa", 9)]
+            ("2024-05-02", "Baidoa", 9)
+        ]
         again = http.post("/documents", json=REPORT)
         assert again.status_code == 200 and again.json()["status"] == "unchanged"
 
@@ -74,16 +80,24 @@ def test_writes_are_disabled_without_a_configured_key(tmp_path: Path) -> None:
     assert "KG_API_KEY" in body["detail"]
 
 
-@pytest.mark.parametrize("body", [{"text": ""}, {"text": "x", "published": "someday"},
-                                  {"text": "x", "colour": "red"}, {"title": "no text"}])  # fmt: skip
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"text": ""},
+        {"text": "x", "published": "someday"},
+        {"text": "x", "colour": "red"},
+        {"title": "no text"},
+    ],
+)
 def test_an_invalid_body_is_422(writable: str, body: dict) -> None:
     _is_problem(httpx.post(writable + "/documents", json=body, headers={"X-API-Key": KEY}), 422)
 
 
 def test_a_text_over_the_document_limit_is_413(writable: str) -> None:
     text = "Al-Shabaab attacked Baidoa. " * (BODY_LIMIT // 2 // 28 + 10)
-    body = _is_problem(httpx.post(writable + "/documents", json={"text": text},
-                                  headers={"X-API-Key": KEY}), 413)  # fmt: skip
+    body = _is_problem(
+        httpx.post(writable + "/documents", json={"text": text}, headers={"X-API-Key": KEY}), 413
+    )
     assert "KG_MAX_DOCUMENT_BYTES" in body["detail"]
 
 
@@ -113,9 +127,13 @@ def _length(data: bytes) -> int:
 
 
 def test_a_20_mb_body_is_refused_before_it_is_sent(writable: str) -> None:
-    sock = _raw_request(writable, b"POST /documents HTTP/1.1\r\nHost: test\r\n"
-                        b"Content-Type: application/json\r\nX-API-Key: " + KEY.encode() +
-                        b"\r\nContent-Length: 20000000\r\n\r\n{\"text\": \"")  # fmt: skip
+    sock = _raw_request(
+        writable,
+        b"POST /documents HTTP/1.1\r\nHost: test\r\n"
+        b"Content-Type: application/json\r\nX-API-Key: "
+        + KEY.encode()
+        + b'\r\nContent-Length: 20000000\r\n\r\n{"text": "',
+    )
     started = time.monotonic()
     with sock:
         status, data = _response_head(sock)
@@ -124,9 +142,13 @@ def test_a_20_mb_body_is_refused_before_it_is_sent(writable: str) -> None:
 
 
 def test_a_streamed_body_is_cut_off_at_the_limit(writable: str) -> None:
-    sock = _raw_request(writable, b"POST /documents HTTP/1.1\r\nHost: test\r\n"
-                        b"Content-Type: application/json\r\nX-API-Key: " + KEY.encode() +
-                        b"\r\nTransfer-Encoding: chunked\r\n\r\n")  # fmt: skip
+    sock = _raw_request(
+        writable,
+        b"POST /documents HTTP/1.1\r\nHost: test\r\n"
+        b"Content-Type: application/json\r\nX-API-Key: "
+        + KEY.encode()
+        + b"\r\nTransfer-Encoding: chunked\r\n\r\n",
+    )
     sent, chunk = 0, b"a" * 16_384
     with sock:
         try:

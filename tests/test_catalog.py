@@ -19,7 +19,10 @@ def test_every_shipped_query_loads_with_documented_parameters() -> None:
 
 
 def test_a_header_that_disagrees_with_the_body_is_refused() -> None:
-    text = "// title: t\n// description: d\n// param a: string = \"x\" | A.\nMATCH (n) WHERE n.b = $b RETURN n"
+    text = (
+        '// title: t\n// description: d\n// param a: string = "x" | A.\n'
+        "MATCH (n) WHERE n.b = $b RETURN n"
+    )
     with pytest.raises(ValueError, match="declares"):
         parse_query("bad", text)
 
@@ -31,8 +34,10 @@ def test_a_parameter_without_default_is_refused() -> None:
 
 
 def test_values_are_converted_and_checked() -> None:
-    text = ("// title: t\n// description: d\n// param n: integer = 3 | N.\n"
-            "// param k: string = \"any\" in [any, airstrike] | K.\nRETURN $n, $k")  # fmt: skip
+    text = (
+        "// title: t\n// description: d\n// param n: integer = 3 | N.\n"
+        '// param k: string = "any" in [any, airstrike] | K.\nRETURN $n, $k'
+    )
     q = parse_query("q", text)
     assert q.bind({"n": "7"}) == {"n": 7, "k": "any"}
     with pytest.raises(ParameterError, match="not a valid integer"):

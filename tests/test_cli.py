@@ -18,8 +18,14 @@ from tests.conftest import SEED, free_port
 
 def run(*args: str, data_dir: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "KG_DATA_DIR": str(data_dir), "KG_GRAPH_URL": ""}
-    return subprocess.run([sys.executable, "-m", "conflict_kg.cli", *args], env=env,
-                          capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "conflict_kg.cli", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_ingest_twice_then_stats_and_stop(tmp_path: Path) -> None:
@@ -38,8 +44,15 @@ def test_extract_prints_one_json_object_per_file(tmp_path: Path) -> None:
     out = run("extract", str(SEED), "--format", "json", data_dir=tmp_path)
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout)
-    assert set(doc) >= {"groups", "regions", "attacks", "responses", "factors", "affiliations",
-                        "active_in"}  # fmt: skip
+    assert set(doc) >= {
+        "groups",
+        "regions",
+        "attacks",
+        "responses",
+        "factors",
+        "affiliations",
+        "active_in",
+    }
 
 
 def test_errors_are_one_clear_line(tmp_path: Path) -> None:
@@ -52,8 +65,13 @@ def test_errors_are_one_clear_line(tmp_path: Path) -> None:
 
 def _serve(data_dir: Path, port: int) -> subprocess.Popen[str]:
     env = {**os.environ, "KG_DATA_DIR": str(data_dir), "KG_GRAPH_URL": ""}
-    return subprocess.Popen([sys.executable, "-m", "conflict_kg.cli", "serve", "--port", str(port)],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    return subprocess.Popen(
+        [sys.executable, "-m", "conflict_kg.cli", "serve", "--port", str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def _wait_for(url: str, process: subprocess.Popen[str]) -> httpx.Response:

@@ -14,9 +14,11 @@ from tests.conftest import SEED
 
 
 def test_an_unknown_group_is_still_found(extractor: Extractor) -> None:
-    text = ("Fighters of the Sons of the Desert Brigade ambushed a military convoy near Kidal "
-            "on Monday, killing at least 9 soldiers. The Sons of the Desert Brigade claimed "
-            "responsibility for the ambush in a statement.")  # fmt: skip
+    text = (
+        "Fighters of the Sons of the Desert Brigade ambushed a military convoy near Kidal "
+        "on Monday, killing at least 9 soldiers. The Sons of the Desert Brigade claimed "
+        "responsibility for the ambush in a statement."
+    )
     s = summarize(extractor.extract(SourceText(text)))
     names = {g["name"] for g in s["groups"]}
     assert any("Sons of the Desert" in n for n in names), names
@@ -27,8 +29,10 @@ def test_an_unknown_group_is_still_found(extractor: Extractor) -> None:
 
 
 def test_an_acronym_defined_in_the_text_resolves(extractor: Extractor) -> None:
-    text = ("The Movement for Justice in the Valley (MJV) attacked a police post in Niamey. "
-            "MJV fighters withdrew before dawn.")  # fmt: skip
+    text = (
+        "The Movement for Justice in the Valley (MJV) attacked a police post in Niamey. "
+        "MJV fighters withdrew before dawn."
+    )
     s = summarize(extractor.extract(SourceText(text)))
     groups = {g["name"]: g["aliases_in_text"] for g in s["groups"]}
     assert "Movement for Justice in the Valley" in groups

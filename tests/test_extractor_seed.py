@@ -44,8 +44,9 @@ def test_jnim_affiliated_with_al_qaeda(summary: dict) -> None:
 
 
 def test_morning_assault_in_mali_claimed_by_jnim(summary: dict) -> None:
-    claimed = [a for a in summary["attacks"]
-               if a["claimed_by"] == "Jama'at Nusrat al-Islam wal-Muslimin"]  # fmt: skip
+    claimed = [
+        a for a in summary["attacks"] if a["claimed_by"] == "Jama'at Nusrat al-Islam wal-Muslimin"
+    ]
     assert claimed and claimed[0]["location"] == "Mali"
 
 
@@ -53,8 +54,11 @@ def test_claims_have_their_own_provenance(graph: Graph) -> None:
     claims = list(graph.subjects(RDF.type, CKG.Claim))
     assert claims
     for claim in claims:
-        evidence = [ev for ev in graph.subjects(RDF.subject, claim)
-                    if graph.value(ev, RDF.predicate) == CKG.claimant]  # fmt: skip
+        evidence = [
+            ev
+            for ev in graph.subjects(RDF.subject, claim)
+            if graph.value(ev, RDF.predicate) == CKG.claimant
+        ]
         assert evidence, f"{claim} has no evidence"
         sentence = str(graph.value(evidence[0], CKG.sentence))
         assert "claim" in sentence.lower()
@@ -68,9 +72,13 @@ def test_mali_is_part_of_the_sahel(graph: Graph, settings: Settings) -> None:
 
 def test_groups_active_in_their_regions_from_the_table(summary: dict) -> None:
     active = {(a["group"], a["region"]) for a in summary["active_in"]}
-    for pair in [("Jama'at Nusrat al-Islam wal-Muslimin", "Sahel"), ("Boko Haram", "Sahel"),
-                 ("Al-Shabaab", "Horn of Africa"), ("Islamic State", "Middle East"),
-                 ("al-Qaeda", "Middle East")]:  # fmt: skip
+    for pair in [
+        ("Jama'at Nusrat al-Islam wal-Muslimin", "Sahel"),
+        ("Boko Haram", "Sahel"),
+        ("Al-Shabaab", "Horn of Africa"),
+        ("Islamic State", "Middle East"),
+        ("al-Qaeda", "Middle East"),
+    ]:
         assert pair in active, (pair, sorted(active))
 
 
@@ -79,9 +87,14 @@ def test_responses_in_their_regions(graph: Graph) -> None:
     for r in graph.subjects(RDF.type, CKG.Response):
         place = graph.value(r, CKG.locatedIn)
         by_label[str(graph.value(r, SKOS.prefLabel))] = str(graph.value(place, SKOS.prefLabel))
-    expected = {"French Military Presence": "Sahel", "MINUSMA": "Sahel",
-                "AMISOM Support": "Horn of Africa", "U.S. Drone Strikes": "Horn of Africa",
-                "Coalition Airstrikes": "Middle East", "Humanitarian Aid": "Middle East"}  # fmt: skip
+    expected = {
+        "French Military Presence": "Sahel",
+        "MINUSMA": "Sahel",
+        "AMISOM Support": "Horn of Africa",
+        "U.S. Drone Strikes": "Horn of Africa",
+        "Coalition Airstrikes": "Middle East",
+        "Humanitarian Aid": "Middle East",
+    }
     for label, place in expected.items():
         assert by_label.get(label) == place, (label, by_label)
 

@@ -19,8 +19,9 @@ def counts(store: GraphStore) -> tuple[dict, dict]:
     return nodes, rels
 
 
-def test_ingesting_the_seed_twice_changes_nothing(fresh_store: GraphStore, extractor: Extractor
-                                                  ) -> None:  # fmt: skip
+def test_ingesting_the_seed_twice_changes_nothing(
+    fresh_store: GraphStore, extractor: Extractor
+) -> None:
     first = ingest_files(fresh_store, extractor, [SEED])
     assert first.loaded == 1 and not first.errors
     before = counts(fresh_store)
@@ -53,14 +54,19 @@ def _groups(store: GraphStore) -> set[str]:
 def test_reloading_a_changed_document_keeps_other_documents_facts(
     fresh_store: GraphStore, extractor: Extractor
 ) -> None:
-    a1 = SourceText("JNIM militants attacked an army base near Gao in Mali on 3 May 2024, killing "
-                    "12 soldiers.", url="https://example.org/a")  # fmt: skip
-    b = SourceText("Boko Haram and JNIM are both active in Niger, officials said.",
-                   url="https://example.org/b")  # fmt: skip
+    a1 = SourceText(
+        "JNIM militants attacked an army base near Gao in Mali on 3 May 2024, killing 12 soldiers.",
+        url="https://example.org/a",
+    )
+    b = SourceText(
+        "Boko Haram and JNIM are both active in Niger, officials said.", url="https://example.org/b"
+    )
     ingest_sources(fresh_store, extractor, [a1, b])
     assert {"Boko Haram", "Jama'at Nusrat al-Islam wal-Muslimin"} <= _groups(fresh_store)
-    a2 = SourceText("Al-Shabaab fighters attacked a checkpoint in Mogadishu, Somalia.",
-                    url="https://example.org/a")  # fmt: skip
+    a2 = SourceText(
+        "Al-Shabaab fighters attacked a checkpoint in Mogadishu, Somalia.",
+        url="https://example.org/a",
+    )
     report = ingest_sources(fresh_store, extractor, [a2])
     assert report.loaded == 1
     groups = _groups(fresh_store)
@@ -93,13 +99,18 @@ def test_data_survives_a_restart(tmp_path: Path, extractor: Extractor) -> None:
 
 
 def test_aliases_from_two_documents_are_kept(fresh_store: GraphStore, extractor: Extractor) -> None:
-    a = SourceText("Fighters of Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attacked Gao, Mali.",
-                   url="https://example.org/aliases-a")  # fmt: skip
-    b = SourceText("GSIM militants ambushed a convoy near Kidal, Mali.",
-                   url="https://example.org/aliases-b")  # fmt: skip
+    a = SourceText(
+        "Fighters of Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attacked Gao, Mali.",
+        url="https://example.org/aliases-a",
+    )
+    b = SourceText(
+        "GSIM militants ambushed a convoy near Kidal, Mali.", url="https://example.org/aliases-b"
+    )
     ingest_sources(fresh_store, extractor, [a, b])
-    rows = fresh_store.read("MATCH (g:Group {uri: $uri}) RETURN g.altLabel, g.altLabel__lang",
-                            {"uri": "https://w3id.org/conflict-kg/id/group/jnim"}).rows  # fmt: skip
+    rows = fresh_store.read(
+        "MATCH (g:Group {uri: $uri}) RETURN g.altLabel, g.altLabel__lang",
+        {"uri": "https://w3id.org/conflict-kg/id/group/jnim"},
+    ).rows
     aliases, langs = rows[0]
     assert {"JNIM", "GSIM"} <= set(aliases)
     assert len(aliases) == len(set(aliases)) == len(langs)

@@ -13,10 +13,24 @@ SCRIPT = Path(__file__).resolve().parents[1] / "benchmarks" / "crash_ingest.py"
 
 def test_killed_and_torn_loads_are_repaired_by_re_running_them() -> None:
     proc = subprocess.run(
-        [sys.executable, str(SCRIPT), "--documents", "80", "--per-doc", "80", "--kills", "2",
-         "--torn-write", "--seed", "3"],
-        capture_output=True, text=True, timeout=600, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            str(SCRIPT),
+            "--documents",
+            "80",
+            "--per-doc",
+            "80",
+            "--kills",
+            "2",
+            "--torn-write",
+            "--seed",
+            "3",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stdout + proc.stderr[-3000:]
     lines = proc.stdout.splitlines()
     kills = [line for line in lines if line.startswith("kill ")]

@@ -16,16 +16,43 @@ from graph_loader.falkordb_params import with_params
 from ontology.namespace import CKG
 
 BASE = "https://example.org/hostile/"
-PIECES = ["\\", '"', "'", "\n", "\r", "\t", "$", "`", "${x}", "\\n", '\\"', "\\u0041", "*/",
-          "//", "{a: 1}", "é", "𝄞", "😀", "\u2028", "\x01", "\x7f", "\ufeff", "\x00",
-          "\ud800", "\udfff", "MATCH (n) DETACH DELETE n", " "]  # fmt: skip
+PIECES = [
+    "\\",
+    '"',
+    "'",
+    "\n",
+    "\r",
+    "\t",
+    "$",
+    "`",
+    "${x}",
+    "\\n",
+    '\\"',
+    "\\u0041",
+    "*/",
+    "//",
+    "{a: 1}",
+    "é",
+    "𝄞",
+    "😀",
+    "\u2028",
+    "\x01",
+    "\x7f",
+    "\ufeff",
+    "\x00",
+    "\ud800",
+    "\udfff",
+    "MATCH (n) DETACH DELETE n",
+    " ",
+]
 hostile_text = st.one_of(
     st.lists(st.sampled_from(PIECES), max_size=12).map("".join),
     st.text(st.characters(codec=None, categories=None), max_size=40),  # surrogates and NUL too
     st.text(max_size=200),
 )
-SLOW = settings(max_examples=150, deadline=None,
-                suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+SLOW = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
 
 def _doc(name: str, sentence: str, label: str) -> Graph:

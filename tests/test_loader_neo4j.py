@@ -16,20 +16,35 @@ from ontology.namespace import CKG
 
 pytestmark = [
     pytest.mark.neo4j,
-    pytest.mark.skipif(not os.environ.get("NEO4J_URI"),
-                       reason="no Neo4j here: set NEO4J_URI (and NEO4J_PASSWORD) to run"),  # fmt: skip
+    pytest.mark.skipif(
+        not os.environ.get("NEO4J_URI"),
+        reason="no Neo4j here: set NEO4J_URI (and NEO4J_PASSWORD) to run",
+    ),
 ]
 
-HOSTILE = ["back\\slash", 'quote"s', "it's", "line\nbreak", "$dollar", "`tick`", "\\n", "é𝄞😀",
-           "\u2028", "MATCH (n) DETACH DELETE n"]  # fmt: skip
+HOSTILE = [
+    "back\\slash",
+    'quote"s',
+    "it's",
+    "line\nbreak",
+    "$dollar",
+    "`tick`",
+    "\\n",
+    "é𝄞😀",
+    "\u2028",
+    "MATCH (n) DETACH DELETE n",
+]
 
 
 @pytest.fixture
 def neo4j_store() -> Iterator[GraphStore]:
     from graph_loader.neo4j_store import Neo4jStore
 
-    store = Neo4jStore(os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"),
-                       os.environ.get("NEO4J_PASSWORD", ""))  # fmt: skip
+    store = Neo4jStore(
+        os.environ["NEO4J_URI"],
+        os.environ.get("NEO4J_USER", "neo4j"),
+        os.environ.get("NEO4J_PASSWORD", ""),
+    )
     store.clear()
     store.ensure_schema()
     store.ensure_schema()  # idempotent
@@ -39,8 +54,10 @@ def neo4j_store() -> Iterator[GraphStore]:
 
 
 def _counts(store: GraphStore) -> tuple[dict[str, int], dict[str, int]]:
-    return (dict(store.read(statement("counts_nodes")).rows),
-            dict(store.read(statement("counts_relationships")).rows))  # fmt: skip
+    return (
+        dict(store.read(statement("counts_nodes")).rows),
+        dict(store.read(statement("counts_relationships")).rows),
+    )
 
 
 def test_load_twice_and_replace_a_document(neo4j_store: GraphStore) -> None:

@@ -26,17 +26,33 @@ def counts(store: GraphStore) -> tuple[dict[str, int], dict[str, int]]:
 def snapshot(store: GraphStore) -> tuple[Counter[Any], Counter[Any]]:
     """Nodes and relationships (with sorted sources) as multisets; small graphs only."""
     nodes = Counter(
-        (uri, tuple(sorted(labels)), tuple(sorted(
-            (k, tuple(sorted(v)) if k in ("_sources", "_nodes") else
-             tuple(v) if isinstance(v, list) else v) for k, v in props.items())))
+        (
+            uri,
+            tuple(sorted(labels)),
+            tuple(
+                sorted(
+                    (
+                        k,
+                        tuple(sorted(v))
+                        if k in ("_sources", "_nodes")
+                        else tuple(v)
+                        if isinstance(v, list)
+                        else v,
+                    )
+                    for k, v in props.items()
+                )
+            ),
+        )
         for uri, labels, props in store.read(
-            "MATCH (n) RETURN n.uri, labels(n), properties(n)").rows
-    )  # fmt: skip
+            "MATCH (n) RETURN n.uri, labels(n), properties(n)"
+        ).rows
+    )
     rels = Counter(
         (a, t, b, tuple(sorted(s)))
         for a, t, b, s in store.read(
-            "MATCH (a)-[r]->(b) RETURN a.uri, type(r), b.uri, r._sources").rows
-    )  # fmt: skip
+            "MATCH (a)-[r]->(b) RETURN a.uri, type(r), b.uri, r._sources"
+        ).rows
+    )
     return nodes, rels
 
 
@@ -86,13 +102,18 @@ def test_an_interrupted_changed_document_is_redone(fresh_store: GraphStore) -> N
     assert redone[1] == snapshot(fresh_store)[1]
 
 
-def test_same_text_under_another_name_is_a_duplicate(fresh_store: GraphStore,
-                                                     extractor: Extractor) -> None:  # fmt: skip
+def test_same_text_under_another_name_is_a_duplicate(
+    fresh_store: GraphStore, extractor: Extractor
+) -> None:
     text = "JNIM militants attacked a convoy near Gao in Mali."
-    report = ingest_sources(fresh_store, extractor, [
-        SourceText(text, url="https://example.org/one"),
-        SourceText(text, url="https://example.org/two"),
-    ])  # fmt: skip
+    report = ingest_sources(
+        fresh_store,
+        extractor,
+        [
+            SourceText(text, url="https://example.org/one"),
+            SourceText(text, url="https://example.org/two"),
+        ],
+    )
     assert (report.loaded, report.duplicates, report.errors) == (1, 1, [])
     assert counts(fresh_store)[0]["SourceDocument"] == 1
 

@@ -52,10 +52,14 @@ def test_every_term_has_an_english_label_and_comment() -> None:
 def test_namespace_and_ontology_define_the_same_terms() -> None:
     g = _graph()
     ns = str(CKG._NS)
-    defined = {str(s)[len(ns):] for t in TERM_TYPES for s in g.subjects(RDF.type, t)
-               if str(s).startswith(ns)}  # fmt: skip
+    defined = {
+        str(s)[len(ns) :]
+        for t in TERM_TYPES
+        for s in g.subjects(RDF.type, t)
+        if str(s).startswith(ns)
+    }
     declared = set(CKG.__annotations__)
-    assert defined == declared, (defined ^ declared)
+    assert defined == declared, defined ^ declared
 
 
 def test_local_names_are_unique_across_the_vocabulary() -> None:
@@ -67,8 +71,13 @@ def test_local_names_are_unique_across_the_vocabulary() -> None:
 def test_concept_schemes_cover_every_notation_the_extractor_writes() -> None:
     lexicon = _data("lexicon.json")
     gazetteer = _data("gazetteer.json")
-    actor_types = {e["actor_type"] for section in gazetteer.values() if isinstance(section, list)
-                   for e in section if isinstance(e, dict) and e.get("actor_type")}  # fmt: skip
+    actor_types = {
+        e["actor_type"]
+        for section in gazetteer.values()
+        if isinstance(section, list)
+        for e in section
+        if isinstance(e, dict) and e.get("actor_type")
+    }
     expected = {
         EVENT_TYPE: {t for t in TRIGGERS.values() if t} | {"attack", "armed-clash"},
         RESPONSE_KIND: set(lexicon["response_kinds"]) | {"other"},
@@ -83,10 +92,16 @@ def test_concept_schemes_cover_every_notation_the_extractor_writes() -> None:
 def test_acled_hierarchy_and_no_terrorist_type() -> None:
     g = Graph().parse(SCHEMES_FILE)
     cpt = "https://w3id.org/conflict-kg/concept/"
-    assert (URIRef(cpt + "event-type-remote-explosive"), SKOS.broader,
-            URIRef(cpt + "event-type-explosions-remote-violence")) in g  # fmt: skip
-    assert (URIRef(cpt + "event-type-armed-clash"), SKOS.broader,
-            URIRef(cpt + "event-type-battles")) in g  # fmt: skip
+    assert (
+        URIRef(cpt + "event-type-remote-explosive"),
+        SKOS.broader,
+        URIRef(cpt + "event-type-explosions-remote-violence"),
+    ) in g
+    assert (
+        URIRef(cpt + "event-type-armed-clash"),
+        SKOS.broader,
+        URIRef(cpt + "event-type-battles"),
+    ) in g
     labels = {str(label).lower() for label in g.objects(None, SKOS.prefLabel)}
     assert not any("terror" in label for label in labels)
     for concept in g.subjects(RDF.type, SKOS.Concept):

@@ -20,18 +20,28 @@ ISWAP = "Islamic State West Africa Province"
 BASE = "https://w3id.org/conflict-kg/id/"
 TEXTS = {str(document_iri(BASE, s)): s.text for s in SOURCES}
 ISSUE_QUESTIONS = {
-    "groups_active_in_region", "attacks_in_region", "attacks_by_group", "claims_by_group",
-    "responses_to_group", "responses_in_region", "factors_in_region", "group_profile",
-    "affiliation_network", "co_active_groups", "shortest_connection",
-    "casualties_by_region_year", "sub_regions",
-}  # fmt: skip
+    "groups_active_in_region",
+    "attacks_in_region",
+    "attacks_by_group",
+    "claims_by_group",
+    "responses_to_group",
+    "responses_in_region",
+    "factors_in_region",
+    "group_profile",
+    "affiliation_network",
+    "co_active_groups",
+    "shortest_connection",
+    "casualties_by_region_year",
+    "sub_regions",
+}
 
 
 def run(store: GraphStore, name: str, **raw: Any) -> list[dict[str, Any]]:
     query = CATALOG.get(name)
     params = query.bind(raw)
-    return store.read(query.text_for(store.engine), {**params, "limit": 1000, "offset": 0},
-                      timeout_ms=10_000).records()  # fmt: skip
+    return store.read(
+        query.text_for(store.engine), {**params, "limit": 1000, "offset": 0}, timeout_ms=10_000
+    ).records()
 
 
 def _example(name: str) -> dict[str, str]:
@@ -66,8 +76,13 @@ def test_groups_active_in_the_sahel_and_who_responds(corpus_store: GraphStore) -
 
 
 def test_attacks_in_a_region_over_a_date_range(corpus_store: GraphStore) -> None:
-    rows = run(corpus_store, "attacks_in_region", region="Africa", from_date="2024-01-01",
-               to_date="2024-12-31")  # fmt: skip
+    rows = run(
+        corpus_store,
+        "attacks_in_region",
+        region="Africa",
+        from_date="2024-01-01",
+        to_date="2024-12-31",
+    )
     assert rows and all("2024-01-01" <= r["date"] <= "2024-12-31" for r in rows)
     assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
     djibo = next(r for r in rows if r["date"] == "2024-03-12")
@@ -84,8 +99,9 @@ def test_attacks_by_a_group_and_its_affiliates(corpus_store: GraphStore) -> None
     assert {r["date"] for r in own} >= {"2023-11-26", "2024-03-12"}
     assert all(JNIM in r["attributed_to"] for r in own)
     assert run(corpus_store, "attacks_by_group", group="al-qaeda") == []
-    via_affiliates = run(corpus_store, "attacks_by_group", group="al-qaeda",
-                         include_affiliates="true")  # fmt: skip
+    via_affiliates = run(
+        corpus_store, "attacks_by_group", group="al-qaeda", include_affiliates="true"
+    )
     groups = {g for r in via_affiliates for g in r["attributed_to"]}
     assert {JNIM, "Al-Shabaab"} <= groups
     in_2024 = run(corpus_store, "attacks_by_group", group="JNIM", from_date="2024-01-01")
@@ -103,7 +119,7 @@ def test_claims_come_with_the_sentences_they_were_read_from(corpus_store: GraphS
     assert any("claimed responsibility" in e["sentence"] for e in evidence)
     for e in evidence:  # the span points at the sentence in the document's text
         text = TEXTS[e["document"]]
-        assert text[e["char_start"]:e["char_end"]].strip() == e["sentence"].strip()
+        assert text[e["char_start"] : e["char_end"]].strip() == e["sentence"].strip()
 
 
 def test_responses_to_a_group_by_kind_and_actor(corpus_store: GraphStore) -> None:
@@ -149,8 +165,9 @@ def test_affiliation_network_up_to_a_depth(corpus_store: GraphStore) -> None:
     one = run(corpus_store, "affiliation_network", group="JNIM", depth="1")
     assert {(r["group"], r["affiliated_with"]) for r in one} == {(JNIM, "al-Qaeda")}
     two = run(corpus_store, "affiliation_network", group="JNIM", depth="2")
-    assert ("Al-Shabaab", "al-Qaeda", 2) in {(r["group"], r["affiliated_with"], r["distance"])
-                                             for r in two}  # fmt: skip
+    assert ("Al-Shabaab", "al-Qaeda", 2) in {
+        (r["group"], r["affiliated_with"], r["distance"]) for r in two
+    }
 
 
 def test_groups_co_active_in_a_region(corpus_store: GraphStore) -> None:
@@ -164,15 +181,22 @@ def test_shortest_connection_between_two_groups(corpus_store: GraphStore) -> Non
     rows = run(corpus_store, "shortest_connection", source="JNIM", target="Al-Shabaab")
     hops = [r["hops"] for r in rows]
     assert hops == sorted(hops) and hops[0] == 2
-    assert any([n["name"] for n in r["nodes"]] == [JNIM, "al-Qaeda", "Al-Shabaab"]
-               for r in rows if r["hops"] == 2)  # fmt: skip
-    assert run(corpus_store, "shortest_connection", source="JNIM", target="Al-Shabaab",
-               max_hops="1") == []  # fmt: skip
+    assert any(
+        [n["name"] for n in r["nodes"]] == [JNIM, "al-Qaeda", "Al-Shabaab"]
+        for r in rows
+        if r["hops"] == 2
+    )
+    assert (
+        run(corpus_store, "shortest_connection", source="JNIM", target="Al-Shabaab", max_hops="1")
+        == []
+    )
 
 
 def test_casualties_by_region_and_year(corpus_store: GraphStore) -> None:
-    rows = {(r["region"], r["year"]): r for r in
-            run(corpus_store, "casualties_by_region_year", region="Africa")}  # fmt: skip
+    rows = {
+        (r["region"], r["year"]): r
+        for r in run(corpus_store, "casualties_by_region_year", region="Africa")
+    }
     assert rows[("Burkina Faso", "2023")]["killed"] == 40
     assert rows[("Burkina Faso", "2024")]["killed"] == 23
     assert rows[("Nigeria", "2023")]["killed"] == 37
@@ -195,9 +219,12 @@ def test_an_unbounded_variable_length_pattern_is_refused(pattern: str) -> None:
 
 
 def test_bounded_patterns_and_literals_that_look_like_patterns_load() -> None:
-    q = parse_query("q", "// title: t\n// description: d\n"
-                    "MATCH (a)-[:partOf*0..6]->(b)-[*..3]-(c)-[:x*2]-(d) "
-                    "RETURN '[*]' AS text, [x IN [1] | x * 2] AS doubled")  # fmt: skip
+    q = parse_query(
+        "q",
+        "// title: t\n// description: d\n"
+        "MATCH (a)-[:partOf*0..6]->(b)-[*..3]-(c)-[:x*2]-(d) "
+        "RETURN '[*]' AS text, [x IN [1] | x * 2] AS doubled",
+    )
     assert q.name == "q"
 
 
@@ -208,8 +235,9 @@ def test_a_parameter_named_like_a_paging_or_format_argument_is_refused() -> None
 
 
 def test_an_empty_value_of_a_null_default_parameter_means_null() -> None:
-    q = parse_query("q", "// title: t\n// description: d\n"
-                    "// param since: date = null | S.\nRETURN $since")  # fmt: skip
+    q = parse_query(
+        "q", "// title: t\n// description: d\n// param since: date = null | S.\nRETURN $since"
+    )
     assert q.bind({"since": ""}) == {"since": None}
     assert q.bind({"since": "2024-02-29"}) == {"since": "2024-02-29"}
     with pytest.raises(ParameterError):

@@ -71,8 +71,9 @@ def test_context_is_published(http: httpx.Client) -> None:
     assert r.json()["@context"] == jsonld_context()
 
 
-def test_entity_in_json_turtle_and_jsonld(http: httpx.Client, settings: Settings,
-                                          exported: Graph) -> None:  # fmt: skip
+def test_entity_in_json_turtle_and_jsonld(
+    http: httpx.Client, settings: Settings, exported: Graph
+) -> None:
     jnim = URIRef(settings.base_iri + "group/jnim")
     body = http.get("/id/group/jnim").json()
     assert body["uri"] == str(jnim) and "Group" in body["types"]
@@ -97,10 +98,26 @@ def test_unknown_entity_is_404(http: httpx.Client) -> None:
 @pytest.mark.parametrize("fmt", ["turtle", "json-ld", "trig"])
 def test_export_command(settings: Settings, exported: Graph, tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"dump.{fmt}"
-    done = subprocess.run([sys.executable, "-m", "conflict_kg.cli", "--data-dir",
-                           str(settings.data_dir), "--graph-url", "", "export", "--format", fmt,
-                           "-o", str(out)],
-                          capture_output=True, text=True, timeout=300, check=False)  # fmt: skip
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "conflict_kg.cli",
+            "--data-dir",
+            str(settings.data_dir),
+            "--graph-url",
+            "",
+            "export",
+            "--format",
+            fmt,
+            "-o",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert_isomorphic(exported, parse(out.read_text(encoding="utf-8"), fmt))
 

@@ -19,25 +19,32 @@ def assert_isomorphic(expected: Graph, actual: Graph) -> None:
     _, only_expected, only_actual = graph_diff(to_isomorphic(expected), to_isomorphic(actual))
     lines = [f"- {t}" for t in sorted(only_expected)[:20]]
     lines += [f"+ {t}" for t in sorted(only_actual)[:20]]
-    raise AssertionError(f"{len(only_expected)} triples lost, {len(only_actual)} gained:\n"
-                         + "\n".join(lines))  # fmt: skip
+    raise AssertionError(
+        f"{len(only_expected)} triples lost, {len(only_actual)} gained:\n" + "\n".join(lines)
+    )
 
 
-def test_seed_round_trips(fresh_store: GraphStore, extractor: Extractor, settings: Settings
-                          ) -> None:  # fmt: skip
+def test_seed_round_trips(
+    fresh_store: GraphStore, extractor: Extractor, settings: Settings
+) -> None:
     loaded = extractor.extract(read_file(SEED, settings.max_document_bytes))
     load_documents(fresh_store, [loaded])
     assert_isomorphic(loaded, export_graph(fresh_store))
 
 
-def test_documents_sharing_entities_round_trip(fresh_store: GraphStore, extractor: Extractor
-                                               ) -> None:  # fmt: skip
-    texts = ["Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attacked soldiers in Gao, Mali, "
-             "killing 4 of them.",
-             "GSIM militants, also called JNIM, ambushed a convoy near Mopti in Mali.",
-             "Al-Shabaab fighters attacked a checkpoint in Mogadishu, Somalia."]  # fmt: skip
-    docs = [extractor.extract(SourceText(t, url=f"https://example.org/{i}"))
-            for i, t in enumerate(texts)]  # fmt: skip
+def test_documents_sharing_entities_round_trip(
+    fresh_store: GraphStore, extractor: Extractor
+) -> None:
+    texts = [
+        "Jama'at Nusrat al-Islam wal-Muslimin (JNIM) attacked soldiers in Gao, Mali, "
+        "killing 4 of them.",
+        "GSIM militants, also called JNIM, ambushed a convoy near Mopti in Mali.",
+        "Al-Shabaab fighters attacked a checkpoint in Mogadishu, Somalia.",
+    ]
+    docs = [
+        extractor.extract(SourceText(t, url=f"https://example.org/{i}"))
+        for i, t in enumerate(texts)
+    ]
     load_documents(fresh_store, docs)
     union = Graph()
     for doc in docs:
@@ -45,8 +52,9 @@ def test_documents_sharing_entities_round_trip(fresh_store: GraphStore, extracto
             union.add(triple)
     assert_isomorphic(union, export_graph(fresh_store))
     dataset = Dataset()
-    dataset.parse(data="".join(serialize(iter_descriptions(fresh_store, page_size=7), "trig")),
-                  format="trig")  # fmt: skip
+    dataset.parse(
+        data="".join(serialize(iter_descriptions(fresh_store, page_size=7), "trig")), format="trig"
+    )
     # Each document's named graph holds all it asserted. The store keeps sources per node and per
     # relationship, not per literal value, so a shared node's literals (JNIM's altLabels from
     # either document) appear in every graph asserting that node; nothing else is added.

@@ -87,8 +87,11 @@ def test_attack_located_in_a_non_region_fails_readably(seed_graph: Graph) -> Non
 
 def test_country_without_codes_and_evidence_without_document_fail(seed_graph: Graph) -> None:
     broken = _copy(seed_graph)
-    country = next(r for r in sorted(broken.subjects(RDF.type, CKG.Region))
-                   if str(broken.value(r, CKG.regionType)) == "country")  # fmt: skip
+    country = next(
+        r
+        for r in sorted(broken.subjects(RDF.type, CKG.Region))
+        if str(broken.value(r, CKG.regionType)) == "country"
+    )
     broken.remove((country, CKG.iso3166, None))
     evidence = next(iter(sorted(broken.subjects(RDF.type, CKG.Evidence))))
     broken.remove((evidence, CKG.statedIn, None))
@@ -98,8 +101,13 @@ def test_country_without_codes_and_evidence_without_document_fail(seed_graph: Gr
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "conflict_kg.cli", *args], capture_output=True,
-                          text=True, timeout=300, check=False)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "conflict_kg.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_validate_command(seed_graph: Graph, tmp_path: Path) -> None:
@@ -126,7 +134,12 @@ def test_validate_command(seed_graph: Graph, tmp_path: Path) -> None:
 def test_unknown_concept_fails(seed_graph: Graph) -> None:
     broken = _copy(seed_graph)
     response = next(iter(sorted(broken.subjects(RDF.type, CKG.Response))))
-    broken.set((response, CKG.responseType,
-                URIRef("https://w3id.org/conflict-kg/concept/response-kind-prayer")))  # fmt: skip
+    broken.set(
+        (
+            response,
+            CKG.responseType,
+            URIRef("https://w3id.org/conflict-kg/concept/response-kind-prayer"),
+        )
+    )
     text = "\n".join(map(str, validate(broken)))
     assert "cpt:response-kinds" in text

@@ -20,7 +20,9 @@ AFFILIATION_WEIGHT, CO_ACTIVITY_WEIGHT = 2.0, 1.0
 class GroupNode(BaseModel):
     uri: str
     group: Any
-    degree: float = Field(description="Degree centrality (share of the other groups it is tied to).")
+    degree: float = Field(
+        description="Degree centrality (share of the other groups it is tied to)."
+    )
     betweenness: float = Field(description="Betweenness centrality (weighted by tie distance).")
     closeness: float = Field(description="Closeness centrality (by tie distance).")
     community: int = Field(description="Index into communities.")
@@ -47,8 +49,10 @@ def group_graph(rows: list[dict[str, Any]]) -> nx.Graph:
     for row in rows:
         g.add_node(row["uri"], group=row["group"])
     for row in rows:
-        for kind, peers, weight in (("affiliation", row["affiliated"], AFFILIATION_WEIGHT),
-                                    ("co-activity", row["co_active"], CO_ACTIVITY_WEIGHT)):  # fmt: skip
+        for kind, peers, weight in (
+            ("affiliation", row["affiliated"], AFFILIATION_WEIGHT),
+            ("co-activity", row["co_active"], CO_ACTIVITY_WEIGHT),
+        ):
             for peer in peers:
                 if peer not in g or peer == row["uri"]:
                     continue
@@ -67,25 +71,45 @@ def analyse(region: str, g: nx.Graph, truncated: bool) -> GroupNetwork:
     degree = nx.degree_centrality(g) if len(g) > 1 else dict.fromkeys(g, 0.0)
     betweenness = nx.betweenness_centrality(g, weight="distance")
     closeness = nx.closeness_centrality(g, distance="distance")
-    communities = sorted((sorted(c) for c in nx.community.louvain_communities(g, weight="weight",
-                                                                              seed=0)),
-                         key=lambda c: (-len(c), c))  # fmt: skip
+    communities = sorted(
+        (sorted(c) for c in nx.community.louvain_communities(g, weight="weight", seed=0)),
+        key=lambda c: (-len(c), c),
+    )
     member = {uri: i for i, c in enumerate(communities) for uri in c}
-    nodes = [GroupNode(uri=n, group=g.nodes[n]["group"], degree=degree[n],
-                       betweenness=betweenness[n], closeness=closeness[n], community=member[n])
-             for n in sorted(g, key=lambda n: (-betweenness[n], -degree[n], n))]  # fmt: skip
-    edges = [GroupTie(source=a, target=b, kinds=sorted(d["kinds"]), weight=d["weight"])
-             for a, b, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1]))]  # fmt: skip
-    return GroupNetwork(region=region, nodes=nodes, edges=edges, communities=communities,
-                        truncated=truncated)  # fmt: skip
+    nodes = [
+        GroupNode(
+            uri=n,
+            group=g.nodes[n]["group"],
+            degree=degree[n],
+            betweenness=betweenness[n],
+            closeness=closeness[n],
+            community=member[n],
+        )
+        for n in sorted(g, key=lambda n: (-betweenness[n], -degree[n], n))
+    ]
+    edges = [
+        GroupTie(source=a, target=b, kinds=sorted(d["kinds"]), weight=d["weight"])
+        for a, b, d in sorted(g.edges(data=True), key=lambda e: (e[0], e[1]))
+    ]
+    return GroupNetwork(
+        region=region, nodes=nodes, edges=edges, communities=communities, truncated=truncated
+    )
 
 
-@router.get("/groups", response_model=GroupNetwork,
-            responses=problems.responses(400, 404, 422, 503, 504))  # fmt: skip
-def groups(request: Request,
-           region: Annotated[str, Q(min_length=1, max_length=200, description="Name, alias or "
-                                    "IRI of a region (sub-regions included).")] = "Sahel"
-           ) -> GroupNetwork:  # fmt: skip
+@router.get(
+    "/groups", response_model=GroupNetwork, responses=problems.responses(400, 404, 422, 503, 504)
+)
+def groups(
+    request: Request,
+    region: Annotated[
+        str,
+        Q(
+            min_length=1,
+            max_length=200,
+            description="Name, alias or IRI of a region (sub-regions included).",
+        ),
+    ] = "Sahel",
+) -> GroupNetwork:
     """Centrality and communities of the groups active in a region.
 
     The network: one node per group active in the region or a region inside it; a tie between
@@ -94,8 +118,14 @@ def groups(request: Request,
     """
     settings = request.app.state.settings
     query = request.app.state.catalog.get("group_network")
-    page = run_page(request.app.state.store, settings, query, query.bind({"region": region}),
-                    settings.max_rows, 0)  # fmt: skip
+    page = run_page(
+        request.app.state.store,
+        settings,
+        query,
+        query.bind({"region": region}),
+        settings.max_rows,
+        0,
+    )
     if not page.rows:
         raise HTTPException(404, f"no groups are known to be active in {region!r}")
     return analyse(region, group_graph(page.rows), page.truncated)

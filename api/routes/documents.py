@@ -44,13 +44,20 @@ class DocumentIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, description="The article's plain text (UTF-8).")
-    url: str | None = Field(None, max_length=2048, pattern=r"^https?://[^\s]+$",
-                            description="Where it was published; names the document, so a new "
-                            "version of the same URL replaces the old one's facts.")  # fmt: skip
+    url: str | None = Field(
+        None,
+        max_length=2048,
+        pattern=r"^https?://[^\s]+$",
+        description="Where it was published; names the document, so a new "
+        "version of the same URL replaces the old one's facts.",
+    )
     title: str | None = Field(None, max_length=1000, description="Its title.")
     published: date | None = Field(None, description="Publication date (resolves relative dates).")
-    language: str = Field("en", pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
-                          description="BCP 47 language tag of the text.")  # fmt: skip
+    language: str = Field(
+        "en",
+        pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$",
+        description="BCP 47 language tag of the text.",
+    )
 
 
 class Tally(BaseModel):
@@ -69,13 +76,20 @@ class DocumentLoaded(BaseModel):
     relationships: Tally
     extracted: dict[str, list[dict[str, Any]]] = Field(
         description="Groups, regions, attacks, responses, factors, affiliations and activity "
-        "read from the text, by name.")  # fmt: skip
+        "read from the text, by name."
+    )
 
 
-@router.post("/documents", response_model=DocumentLoaded, status_code=201,
-             dependencies=[WriteAccess], responses={
-                 200: {"model": DocumentLoaded, "description": "Already loaded, unchanged"},
-                 **problems.responses(400, 401, 403, 413, 422, 503)})  # fmt: skip
+@router.post(
+    "/documents",
+    response_model=DocumentLoaded,
+    status_code=201,
+    dependencies=[WriteAccess],
+    responses={
+        200: {"model": DocumentLoaded, "description": "Already loaded, unchanged"},
+        **problems.responses(400, 401, 403, 413, 422, 503),
+    },
+)
 def post_document(body: DocumentIn, request: Request, response: Response) -> DocumentLoaded:
     """Extract the facts of a text and load them (needs the X-API-Key header).
 
@@ -86,10 +100,18 @@ def post_document(body: DocumentIn, request: Request, response: Response) -> Doc
     settings: Settings = request.app.state.settings
     size = len(body.text.encode("utf-8", errors="surrogatepass"))
     if size > settings.max_document_bytes:
-        raise HTTPException(413, f"the text is {size:,} bytes, over the limit of "
-                                 f"{settings.max_document_bytes:,} (KG_MAX_DOCUMENT_BYTES)")  # fmt: skip
-    source = SourceText(body.text, url=body.url, title=body.title, published=body.published,
-                        language=body.language.lower())  # fmt: skip
+        raise HTTPException(
+            413,
+            f"the text is {size:,} bytes, over the limit of "
+            f"{settings.max_document_bytes:,} (KG_MAX_DOCUMENT_BYTES)",
+        )
+    source = SourceText(
+        body.text,
+        url=body.url,
+        title=body.title,
+        published=body.published,
+        language=body.language.lower(),
+    )
     graph = request.app.state.extractor.get().extract(source)
     holder: StoreHolder = request.app.state.store
     store = holder.get()
@@ -105,7 +127,11 @@ def post_document(body: DocumentIn, request: Request, response: Response) -> Doc
         response.status_code = 200
     doc_id = iri.rsplit("/", 1)[1]
     response.headers["Location"] = f"/documents/{doc_id}"
-    return DocumentLoaded(document=iri, id=doc_id, status=status,
-                          nodes=Tally(**vars(report.nodes)),
-                          relationships=Tally(**vars(report.relationships)),
-                          extracted=summarize(graph))  # fmt: skip
+    return DocumentLoaded(
+        document=iri,
+        id=doc_id,
+        status=status,
+        nodes=Tally(**vars(report.nodes)),
+        relationships=Tally(**vars(report.relationships)),
+        extracted=summarize(graph),
+    )

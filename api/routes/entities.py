@@ -30,10 +30,18 @@ _ERRORS_404 = problems.responses(400, 404, 422, 503, 504)
 
 Limit = Annotated[int, Q(ge=1, description="Items per page (at most KG_MAX_ROWS; more is a 400).")]
 Offset = Annotated[int, Q(ge=0, le=10**9, description="Items to skip.")]
-Id = Annotated[str, Path(min_length=1, max_length=200, pattern=r"^[^/\s]+$",
-                         description="Last part of the IRI (e.g. jnim), or a name.")]  # fmt: skip
-RegionFilter = Annotated[str | None, Q(description="Name, alias or IRI of a region (sub-regions "
-                                       "included).")]  # fmt: skip
+Id = Annotated[
+    str,
+    Path(
+        min_length=1,
+        max_length=200,
+        pattern=r"^[^/\s]+$",
+        description="Last part of the IRI (e.g. jnim), or a name.",
+    ),
+]
+RegionFilter = Annotated[
+    str | None, Q(description="Name, alias or IRI of a region (sub-regions included).")
+]
 GroupFilter = Annotated[str | None, Q(description="Name, alias or IRI of a group.")]
 
 
@@ -158,16 +166,27 @@ class DocumentDetail(BaseModel):
     facts: Page[Fact]
 
 
-def _run(request: Request, name: str, raw: dict[str, Any], limit: int = 1, offset: int = 0
-         ) -> RowPage:  # fmt: skip
+def _run(
+    request: Request, name: str, raw: dict[str, Any], limit: int = 1, offset: int = 0
+) -> RowPage:
     query = request.app.state.catalog.get(name)
-    return run_page(request.app.state.store, request.app.state.settings, query,
-                    query.bind({k: v for k, v in raw.items() if v is not None}), limit, offset)  # fmt: skip
+    return run_page(
+        request.app.state.store,
+        request.app.state.settings,
+        query,
+        query.bind({k: v for k, v in raw.items() if v is not None}),
+        limit,
+        offset,
+    )
 
 
 def _page(model: type[BaseModel], rows: RowPage, limit: int, offset: int) -> Any:
-    return Page[model](items=[model(**r) for r in rows.rows], limit=limit,  # type: ignore[valid-type]
-                       offset=offset, truncated=rows.truncated)  # fmt: skip
+    return Page[model](
+        items=[model(**r) for r in rows.rows],
+        limit=limit,  # type: ignore[valid-type]
+        offset=offset,
+        truncated=rows.truncated,
+    )
 
 
 def _iri(request: Request, kind: str, id_: str) -> str:
@@ -185,10 +204,13 @@ def _one(request: Request, name: str, key: str, kind: str, id_: str) -> dict[str
 
 
 @router.get("/groups", response_model=Page[GroupSummary], responses=_ERRORS)
-def groups(request: Request,
-           name: Annotated[str, Q(max_length=200, description="Text the name or an alias "
-                                  "contains.")] = "",
-           region: RegionFilter = None, limit: Limit = 100, offset: Offset = 0) -> Any:  # fmt: skip
+def groups(
+    request: Request,
+    name: Annotated[str, Q(max_length=200, description="Text the name or an alias contains.")] = "",
+    region: RegionFilter = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Any:
     """Armed groups, most-mentioned first, optionally by name or by a region they are active in."""
     rows = _run(request, "groups", {"name": name, "region": region}, limit, offset)
     return _page(GroupSummary, rows, limit, offset)
@@ -207,44 +229,68 @@ def region(request: Request, id: Id) -> Any:  # noqa: A002
 
 
 @router.get("/attacks", response_model=Page[Attack], responses=_ERRORS)
-def attacks(request: Request, region: RegionFilter = None, group: GroupFilter = None,
-            from_: Annotated[date | None, Q(alias="from", description="Earliest date (ISO), "
-                                            "inclusive.")] = None,
-            to: Annotated[date | None, Q(description="Latest date (ISO), inclusive.")] = None,
-            limit: Limit = 100, offset: Offset = 0) -> Any:  # fmt: skip
+def attacks(
+    request: Request,
+    region: RegionFilter = None,
+    group: GroupFilter = None,
+    from_: Annotated[
+        date | None, Q(alias="from", description="Earliest date (ISO), inclusive.")
+    ] = None,
+    to: Annotated[date | None, Q(description="Latest date (ISO), inclusive.")] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Any:
     """Attacks, oldest first, filtered by region, perpetrating or claiming group and dates."""
-    rows = _run(request, "attacks", {"region": region, "group": group, "from_date": from_,
-                                     "to_date": to}, limit, offset)  # fmt: skip
+    rows = _run(
+        request,
+        "attacks",
+        {"region": region, "group": group, "from_date": from_, "to_date": to},
+        limit,
+        offset,
+    )
     return _page(Attack, rows, limit, offset)
 
 
 @router.get("/responses", response_model=Page[ResponseItem], responses=_ERRORS)
-def responses(request: Request, group: GroupFilter = None, region: RegionFilter = None,
-              kind: Annotated[str, Q(max_length=100, description="Kind of response (e.g. "
-                                     "peacekeeping); any: all.")] = "any",
-              limit: Limit = 100, offset: Offset = 0) -> Any:  # fmt: skip
+def responses(
+    request: Request,
+    group: GroupFilter = None,
+    region: RegionFilter = None,
+    kind: Annotated[
+        str, Q(max_length=100, description="Kind of response (e.g. peacekeeping); any: all.")
+    ] = "any",
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Any:
     """Responses, filtered by targeted group, region and kind."""
-    rows = _run(request, "responses", {"group": group, "region": region, "kind": kind},
-                limit, offset)  # fmt: skip
+    rows = _run(
+        request, "responses", {"group": group, "region": region, "kind": kind}, limit, offset
+    )
     return _page(ResponseItem, rows, limit, offset)
 
 
 @router.get("/factors", response_model=Page[Factor], responses=_ERRORS)
-def factors(request: Request, region: RegionFilter = None, limit: Limit = 100,
-            offset: Offset = 0) -> Any:  # fmt: skip
+def factors(
+    request: Request, region: RegionFilter = None, limit: Limit = 100, offset: Offset = 0
+) -> Any:
     """Root-cause factors, most-attested first, optionally in a region."""
     return _page(Factor, _run(request, "factors", {"region": region}, limit, offset), limit, offset)
 
 
 @router.get("/documents/{id}", response_model=DocumentDetail, responses=_ERRORS_404)
-def document(request: Request, id: Id,  # noqa: A002
-             mentions: Annotated[bool, Q(description="Also list entity mentions.")] = False,
-             limit: Limit = 100, offset: Offset = 0) -> Any:  # fmt: skip
+def document(
+    request: Request,
+    id: Id,  # noqa: A002
+    mentions: Annotated[bool, Q(description="Also list entity mentions.")] = False,
+    limit: Limit = 100,
+    offset: Offset = 0,
+) -> Any:
     """A source document and the facts read from it, with their sentences and spans."""
     iri = _iri(request, "document", id)
     head = _run(request, "document", {"document": iri}).rows
     if not head:
         raise HTTPException(404, f"no document {id!r} in the graph")
-    facts = _run(request, "document_facts", {"document": iri, "include_mentions": mentions},
-                 limit, offset)  # fmt: skip
+    facts = _run(
+        request, "document_facts", {"document": iri, "include_mentions": mentions}, limit, offset
+    )
     return DocumentDetail(**head[0], facts=_page(Fact, facts, limit, offset))

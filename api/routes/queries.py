@@ -26,8 +26,13 @@ from queries import Catalog, Query
 from queries.catalog import RESERVED, Parameter
 
 Format = Literal["json", "csv", "graph"]
-_PYTHON_TYPES: dict[str, type] = {"string": str, "integer": int, "float": float,
-                                  "boolean": bool, "date": date}  # fmt: skip
+_PYTHON_TYPES: dict[str, type] = {
+    "string": str,
+    "integer": int,
+    "float": float,
+    "boolean": bool,
+    "date": date,
+}
 _ERRORS = problems.responses(400, 404, 422, 503, 504)
 
 
@@ -65,12 +70,25 @@ class GraphResult(Graph):
 
 
 def _info(q: Query) -> QueryInfo:
-    params = [ParameterInfo(name=p.name, type=p.type, default=p.default,
-                            description=p.description, allowed=list(p.allowed))
-              for p in q.parameters]  # fmt: skip
+    params = [
+        ParameterInfo(
+            name=p.name,
+            type=p.type,
+            default=p.default,
+            description=p.description,
+            allowed=list(p.allowed),
+        )
+        for p in q.parameters
+    ]
     example = f"/queries/{q.name}" + (f"?{q.example}" if q.example else "")
-    return QueryInfo(name=q.name, title=q.title, description=q.description, parameters=params,
-                     example=q.example, url=example)  # fmt: skip
+    return QueryInfo(
+        name=q.name,
+        title=q.title,
+        description=q.description,
+        parameters=params,
+        example=q.example,
+        url=example,
+    )
 
 
 def list_queries(request: Request) -> list[QueryInfo]:
@@ -78,8 +96,9 @@ def list_queries(request: Request) -> list[QueryInfo]:
     return [_info(q) for q in request.app.state.catalog]
 
 
-def run(request: Request, query: Query, raw: dict[str, Any], limit: int, offset: int,
-        fmt: str) -> Response:  # fmt: skip
+def run(
+    request: Request, query: Query, raw: dict[str, Any], limit: int, offset: int, fmt: str
+) -> Response:
     """Run a query for a request and shape the answer as JSON rows, CSV or a graph.
 
     The JSON is written by pydantic-core straight from the model (the route's response_model
@@ -88,8 +107,10 @@ def run(request: Request, query: Query, raw: dict[str, Any], limit: int, offset:
     """
     unknown = sorted(set(request.query_params) - {p.name for p in query.parameters} - set(RESERVED))
     if unknown:
-        raise ParameterError(f"query {query.name!r} has no parameter {', '.join(unknown)}; it "
-                             f"takes: {', '.join(p.name for p in query.parameters) or 'none'}")  # fmt: skip
+        raise ParameterError(
+            f"query {query.name!r} has no parameter {', '.join(unknown)}; it "
+            f"takes: {', '.join(p.name for p in query.parameters) or 'none'}"
+        )
     settings: Settings = request.app.state.settings
     holder: StoreHolder = request.app.state.store
     params = query.bind(raw)
@@ -100,12 +121,23 @@ def run(request: Request, query: Query, raw: dict[str, Any], limit: int, offset:
         iris = entity_iris(page.rows, settings.base_iri)
         _, _, records = read(holder, settings, subgraph_cypher(), {"uris": iris})
         graph = to_graph(records)
-        answer: BaseModel = GraphResult(query=query.name, parameters=params,
-                                        truncated=page.truncated, nodes=graph.nodes,
-                                        edges=graph.edges)  # fmt: skip
+        answer: BaseModel = GraphResult(
+            query=query.name,
+            parameters=params,
+            truncated=page.truncated,
+            nodes=graph.nodes,
+            edges=graph.edges,
+        )
     else:
-        answer = QueryResult(query=query.name, parameters=params, columns=page.columns,
-                             rows=page.rows, truncated=page.truncated, limit=limit, offset=offset)  # fmt: skip
+        answer = QueryResult(
+            query=query.name,
+            parameters=params,
+            columns=page.columns,
+            rows=page.rows,
+            truncated=page.truncated,
+            limit=limit,
+            offset=offset,
+        )
     return Response(answer.model_dump_json(), media_type="application/json")
 
 
@@ -122,8 +154,11 @@ def _annotation(p: Parameter) -> Any:
             raise ValueError(f"must be one of {', '.join(map(str, p.allowed))}")
         return value
 
-    return Annotated[kind, AfterValidator(allowed),
-                     Q(description=p.description, json_schema_extra={"enum": list(p.allowed)})]  # fmt: skip
+    return Annotated[
+        kind,
+        AfterValidator(allowed),
+        Q(description=p.description, json_schema_extra={"enum": list(p.allowed)}),
+    ]
 
 
 def _endpoint(query: Query) -> Callable[..., Any]:
@@ -134,21 +169,40 @@ def _endpoint(query: Query) -> Callable[..., Any]:
         given = {k: v for k, v in kwargs.items() if k in request.query_params}
         return run(request, query, given, limit, offset, fmt)
 
-    params = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD,
-                                annotation=Request)]  # fmt: skip
+    params = [
+        inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
+    ]
     for p in query.parameters:
         default = p.default.isoformat() if isinstance(p.default, date) else p.default
-        params.append(inspect.Parameter(
-            p.name, inspect.Parameter.KEYWORD_ONLY,
-            annotation=_annotation(p), default=default))
+        params.append(
+            inspect.Parameter(
+                p.name, inspect.Parameter.KEYWORD_ONLY, annotation=_annotation(p), default=default
+            )
+        )
     params += [
-        inspect.Parameter("limit", inspect.Parameter.KEYWORD_ONLY, default=100, annotation=Annotated[
-            int, Q(ge=1, description="Rows per page (at most KG_MAX_ROWS; more is a 400).")]),
-        inspect.Parameter("offset", inspect.Parameter.KEYWORD_ONLY, default=0, annotation=Annotated[
-            int, Q(ge=0, le=10**9, description="Rows to skip.")]),
-        inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY, default="json", annotation=Annotated[
-            Format, Q(description="json: rows; csv: a table; graph: nodes and edges.")]),
-    ]  # fmt: skip
+        inspect.Parameter(
+            "limit",
+            inspect.Parameter.KEYWORD_ONLY,
+            default=100,
+            annotation=Annotated[
+                int, Q(ge=1, description="Rows per page (at most KG_MAX_ROWS; more is a 400).")
+            ],
+        ),
+        inspect.Parameter(
+            "offset",
+            inspect.Parameter.KEYWORD_ONLY,
+            default=0,
+            annotation=Annotated[int, Q(ge=0, le=10**9, description="Rows to skip.")],
+        ),
+        inspect.Parameter(
+            "format",
+            inspect.Parameter.KEYWORD_ONLY,
+            default="json",
+            annotation=Annotated[
+                Format, Q(description="json: rows; csv: a table; graph: nodes and edges.")
+            ],
+        ),
+    ]
     endpoint.__signature__ = inspect.Signature(params)  # type: ignore[attr-defined]
     endpoint.__name__ = f"query_{query.name}"
     endpoint.__doc__ = query.description
@@ -158,14 +212,24 @@ def _endpoint(query: Query) -> Callable[..., Any]:
 def build_router(catalog: Catalog) -> APIRouter:
     """``GET /queries`` and one documented route per curated query."""
     router = APIRouter(prefix="/queries", tags=["queries"])
-    router.add_api_route("", list_queries, methods=["GET"], response_model=list[QueryInfo],
-                         summary="The curated queries")  # fmt: skip
+    router.add_api_route(
+        "",
+        list_queries,
+        methods=["GET"],
+        response_model=list[QueryInfo],
+        summary="The curated queries",
+    )
     for query in catalog:
         router.add_api_route(
-            f"/{query.name}", _endpoint(query), methods=["GET"], summary=query.title,
-            description=query.description + (f"\n\nExample: `?{query.example}`" if query.example else ""),
-            response_model=QueryResult | GraphResult, responses={
-                200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, **_ERRORS})  # fmt: skip
+            f"/{query.name}",
+            _endpoint(query),
+            methods=["GET"],
+            summary=query.title,
+            description=query.description
+            + (f"\n\nExample: `?{query.example}`" if query.example else ""),
+            response_model=QueryResult | GraphResult,
+            responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}, **_ERRORS},
+        )
     router.add_api_route("/{name}", unknown_query, methods=["GET"], include_in_schema=False)
     return router
 

@@ -17,8 +17,12 @@ from ontology.jsonld import jsonld_context
 router = APIRouter(tags=["linked data"])
 
 #: Formats an entity description is offered in: name -> media type.
-ENTITY_FORMATS = {"json": "application/json", "turtle": "text/turtle",
-                  "json-ld": "application/ld+json", "nt": "application/n-triples"}  # fmt: skip
+ENTITY_FORMATS = {
+    "json": "application/json",
+    "turtle": "text/turtle",
+    "json-ld": "application/ld+json",
+    "nt": "application/n-triples",
+}
 _RDFLIB_NAMES = {"turtle": "turtle", "json-ld": "json-ld", "nt": "nt"}
 
 
@@ -50,11 +54,16 @@ def _number(text: str) -> bool:
     return True
 
 
-@router.get("/rdf", summary="The whole graph as RDF, streamed",
-            responses={200: {"content": {m: {} for m in FORMATS.values()}}})  # fmt: skip
-def rdf_dump(holder: StoreDep,
-             format: Annotated[str | None, Query(description=", ".join(FORMATS))] = None,
-             accept: Annotated[str | None, Header()] = None) -> StreamingResponse:  # fmt: skip
+@router.get(
+    "/rdf",
+    summary="The whole graph as RDF, streamed",
+    responses={200: {"content": {m: {} for m in FORMATS.values()}}},
+)
+def rdf_dump(
+    holder: StoreDep,
+    format: Annotated[str | None, Query(description=", ".join(FORMATS))] = None,
+    accept: Annotated[str | None, Header()] = None,
+) -> StreamingResponse:
     """Turtle, N-Triples, N-Quads, JSON-LD (context embedded) or TriG (one named graph per
     source document), chosen by ``?format=`` or the ``Accept`` header; streamed page by page."""
     name = negotiate(format, accept, FORMATS, "turtle")
@@ -69,11 +78,19 @@ def context() -> JSONResponse:
     return JSONResponse({"@context": jsonld_context()}, media_type="application/ld+json")
 
 
-@router.get("/id/{kind}/{slug:path}", summary="Dereference an entity IRI",
-            responses={200: {"content": {m: {} for m in ENTITY_FORMATS.values()}}})  # fmt: skip
-def entity(kind: str, slug: str, holder: StoreDep, settings: SettingsDep,
-           format: Annotated[str | None, Query(description="json, turtle, json-ld or nt")] = None,
-           accept: Annotated[str | None, Header()] = None) -> Response:  # fmt: skip
+@router.get(
+    "/id/{kind}/{slug:path}",
+    summary="Dereference an entity IRI",
+    responses={200: {"content": {m: {} for m in ENTITY_FORMATS.values()}}},
+)
+def entity(
+    kind: str,
+    slug: str,
+    holder: StoreDep,
+    settings: SettingsDep,
+    format: Annotated[str | None, Query(description="json, turtle, json-ld or nt")] = None,
+    accept: Annotated[str | None, Header()] = None,
+) -> Response:
     """The entity's triples, labels and neighbours as JSON (browsers), Turtle or JSON-LD."""
     uri = f"{settings.base_iri}{kind}/{slug}"
     name = negotiate(format, accept, ENTITY_FORMATS, "json")
