@@ -68,3 +68,18 @@ class Facts:
     def targets(self, src: str, pred: str) -> list[str]:
         """Keys of the nodes ``src`` points to by ``pred``."""
         return [e.dst for e in self.edges.values() if e.src == src and e.pred == pred]
+
+    def merge(self, key: str, into: str) -> None:
+        """Fold node ``key`` into node ``into``: its evidence, missing properties and edges
+        move over (edges to or from it are re-pointed), and ``key`` is removed."""
+        old, new = self.nodes.pop(key), self.nodes[into]
+        new.evidence += old.evidence
+        new.aliases |= old.aliases
+        new.also |= old.also
+        for name, value in old.props.items():
+            new.props.setdefault(name, value)
+        for (src, pred, dst), edge in list(self.edges.items()):
+            if key in (src, dst):
+                del self.edges[(src, pred, dst)]
+                src, dst = (into if src == key else src), (into if dst == key else dst)
+                self.edge(src, pred, dst, edge.evidence)

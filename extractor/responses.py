@@ -49,6 +49,43 @@ def read_responses(ctx: DocContext) -> None:
     for sent in ctx.sentences:
         if not ctx.in_table(sent.start_char):
             _prose_responses(ctx, sent)
+    _consolidate(ctx)
+
+
+def _consolidate(ctx: DocContext) -> None:
+    """One response per name and place: a response named like another whose place is absent,
+    the same, or one containing the other's joins the one with the most specific place."""
+    by_name: dict[str, list[str]] = {}
+    for key, node in ctx.facts.nodes.items():
+        if node.kind == "Response":
+            by_name.setdefault(key.split("--")[0], []).append(key)
+    for keys in by_name.values():
+        if len(keys) < 2:
+            continue
+        keys.sort(key=lambda k: -max(map(ctx.specificity, _places(ctx, k)), default=-1))
+        kept: list[str] = []
+        for key in keys:
+            into = next((k for k in kept if _same_place(ctx, k, key)), None)
+            if into is None:
+                kept.append(key)
+            else:
+                ctx.facts.merge(key, into)
+
+
+def _places(ctx: DocContext, key: str) -> list[str]:
+    return ctx.facts.targets(key, "locatedIn")
+
+
+def _same_place(ctx: DocContext, a: str, b: str) -> bool:
+    pa, pb = _places(ctx, a), _places(ctx, b)
+    if not pa or not pb:
+        return True
+    return any(
+        x == y or x in ctx.gazetteer.ancestors(y) or y in ctx.gazetteer.ancestors(x)
+        for x in pa
+        for y in pb
+        if x in ctx.gazetteer and y in ctx.gazetteer
+    ) or bool(set(pa) & set(pb))
 
 
 def _items(cell: Cell) -> list[Cell]:
