@@ -146,6 +146,12 @@ _CLAIM = re.compile(
     r"took responsibility|responsibility for)\b",
     re.I,
 )
+#: Sentences that blame a group for an attack told elsewhere ("X was responsible").
+_BLAME = re.compile(
+    r"\b(was|were|is|are|be|been) (held |believed |thought |said )?(to be )?responsible\b|"
+    r"\b(suspicion fell on|blamed|attributed (it |the attack )?to|suspected)\b",
+    re.I,
+)
 _PERPETRATOR_BEFORE = re.compile(
     r"\b(attributed to|blamed on|carried out by|by|claimed by|"
     r"perpetrated by|suspicion fell on|suspected|"
@@ -298,6 +304,7 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
     """Find attacks and claims in the document and add them to ``ctx.facts``."""
     readings: list[AttackReading] = []
     pending_claims: list[tuple[Span, list[Mention]]] = []
+    pending_blame: list[tuple[Span, list[Mention]]] = []
     for sent in ctx.sentences:
         if ctx.in_table(sent.start_char):
             continue
@@ -313,6 +320,8 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
                 continue
             if claim and groups:
                 pending_claims.append((sent, groups))
+            elif groups and _BLAME.search(sent.text):
+                pending_blame.append((sent, groups))
             continue
         if not groups and _by_state_forces(ctx, sent, trigger):
             continue  # "carried out by the Malian Armed Forces": a state's operation, not an attack
@@ -331,8 +340,30 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
                 [g for g in groups if _is_claimant(sent, g)] or groups[:1],
                 ctx.sentence_evidence(sent, "rule:claim-context", 0.5),
             )
+    for sent, groups in pending_blame:  # "officials said al-Shabaab was responsible"
+        nearest = _nearest_before(ctx, merged, sent)
+        if nearest is not None and not nearest.perpetrators:
+            ev = ctx.sentence_evidence(sent, "rule:blame-context", 0.5)
+            for g in groups:
+                nearest.perpetrators.append(g)
+                nearest.role_evidence[("perpetratedBy", g.key)] = ev
+            nearest.claimants = [c for c in nearest.claimants if c not in groups]
+            nearest.evidences.append(ev)
     for reading in merged:
         _emit(ctx, reading)
+
+
+def _nearest_before(
+    ctx: DocContext, readings: list[AttackReading], sent: Span
+) -> AttackReading | None:
+    """The attack told last before a sentence (within the three sentences before it)."""
+    before = [r for r in readings if r.evidence.start < sent.start_char]
+    if not before:
+        return None
+    last = max(before, key=lambda r: r.evidence.start)
+    told = [last.evidence, *last.evidences]
+    near = max(e.end for e in told if e.start < sent.start_char)
+    return last if len(ctx.text[near : sent.start_char].split(". ")) <= 3 else None
 
 
 def _trigger(sent: Span, groups: list[Mention]) -> Token | None:

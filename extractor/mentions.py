@@ -506,6 +506,7 @@ NAME_HEADS = frozenset(
 )
 
 
+_LOCATIVES = frozenset({"in", "at", "near", "of", "outside", "around", "to", "from"})
 _PLACE_NOUNS = frozenset(
     {"town", "village", "city", "locality", "commune", "district", "hamlet", "settlement", "camp"}
 )
@@ -521,10 +522,22 @@ def _title_run_before(doc: Doc, end: int, taken: set[int]) -> Span | None:
 
 
 def _title_run_after(doc: Doc, start: int, taken: set[int]) -> Span | None:
-    end = start
-    while end < len(doc) and end - start < 3 and end not in taken and doc[end].is_title:
-        end += 1
+    end, words = start, 0
+    while end < len(doc) and words < 3 and end not in taken and doc[end].is_title:
+        end, words = end + 1, words + 1
+        if _joins(doc, end) and doc[end + 1].is_title:  # "Al-Baghuz", "Tongo-Tongo"
+            end += 1
     return doc[start:end] if end > start else None
+
+
+def _joins(doc: Doc, i: int) -> bool:
+    """A hyphen written between two words with no spaces."""
+    return (
+        i + 1 < len(doc)
+        and doc[i].text in {"-", "‑"}
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+    )
 
 
 def _named_places(
@@ -537,9 +550,11 @@ def _named_places(
     def add(span: Span | None, parent: str | None) -> None:
         if span is None or any(i in taken for i in range(span.start, span.end)):
             return
+        after_locative = span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVES
         if (
-            span[0].ent_type_ in {"PERSON", "ORG", "NORP", "DATE"}
+            span[0].ent_type_ in ({"DATE"} if after_locative else {"PERSON", "ORG", "NORP", "DATE"})
             or span.text.lower() in STOP_WORDS
+            or span.text.lower() in _GENERIC_PLACE_WORDS  # "State" of "Zamfara State, Nigeria"
         ):
             return
         code = gazetteer[parent].iso3166 if parent in gazetteer else None
@@ -550,11 +565,12 @@ def _named_places(
         out.append(_span(doc, span.start, span.end, "region", key, "pattern:place", 0.6))
         taken.update(range(span.start, span.end))
 
-    for s in spans:  # "Bacaw, Somalia"
-        after_comma = s.start >= 2 and doc[s.start - 1].text == ","
+    for s in spans:  # "Bacaw, Somalia", "in Jangebe, in Zamfara State"
+        comma = s.start - 2 if s.start >= 3 and doc[s.start - 1].lower_ == "in" else s.start - 1
+        after_comma = comma >= 1 and doc[comma].text == ","
         known = s.label_ == "region" and s.kb_id_ in gazetteer
         if after_comma and known and gazetteer[s.kb_id_].region_type in {"country", "subdivision"}:
-            add(_title_run_before(doc, s.start - 1, taken), s.kb_id_)
+            add(_title_run_before(doc, comma, taken), s.kb_id_)
     for token in doc[:-2]:
         if token.lower_ in {"located", "situated"} and doc[token.i + 1].lower_ in {
             "in",
@@ -571,6 +587,15 @@ def _named_places(
             and token.is_lower
         ):
             add(_title_run_before(doc, token.i, taken), None)  # "the Catatumbo region"
+        elif (
+            token.text == ","
+            and doc[token.i + 1].lower_ == "where"
+            and token.i >= 2
+            and doc[token.i - 1].is_title
+        ):
+            run = _title_run_before(doc, token.i, taken)  # "near Chibok, where ..."
+            if run is not None and run.start > 0 and doc[run.start - 1].lower_ in _LOCATIVES:
+                add(run, None)
         elif (
             token.text == ","
             and doc[token.i + 1].lower_ in {"a", "the"}

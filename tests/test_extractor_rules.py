@@ -1,0 +1,60 @@
+"""Rules of the extractor on short invented reports (none of them from the dev set)."""
+
+from __future__ import annotations
+
+from extractor import Extractor, SourceText
+from extractor.summary import summarize
+
+
+def _summary(extractor: Extractor, text: str) -> dict:
+    return summarize(extractor.extract(SourceText(text)))
+
+
+def test_a_small_place_before_its_state_is_the_attack_place(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Gunmen abducted 40 pupils from a school in Kwotoba, in Zamfara State, Nigeria, "
+        "on 3 May 2023.",
+    )
+    regions = {r["name"] for r in s["regions"]}
+    assert "Kwotoba" in regions and "State" not in regions, regions
+    assert [a["location"] for a in s["attacks"]] == ["Kwotoba"]
+
+
+def test_a_place_before_where_is_the_place_of_what_happened_there(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The convoy turned back near Bilmaro, where 12 villagers were killed by Boko Haram "
+        "in 2019.",
+    )
+    attack = s["attacks"][0]
+    assert attack["location"] == "Bilmaro" and attack["perpetrator"] == "Boko Haram"
+
+
+def test_a_hyphenated_place_name_is_kept_whole(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Al-Shabaab fighters stormed the town of Al-Kareem Wadi on Sunday, killing 5 soldiers.",
+    )
+    assert "Al-Kareem Wadi" in {r["name"] for r in s["regions"]}
+
+
+def test_a_group_blamed_in_a_later_sentence_is_the_perpetrator(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "A car bomb exploded at a checkpoint in Mogadishu on Friday, killing 9 people. "
+        "No group claimed responsibility, but officials said al-Shabaab was responsible.",
+    )
+    assert len(s["attacks"]) == 1
+    assert s["attacks"][0]["perpetrator"] == "Al-Shabaab"
+    assert s["attacks"][0]["claimed_by"] is None
+
+
+def test_a_response_told_twice_is_one_response(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "MINUSMA peacekeepers patrolled the roads around Gao against JNIM. "
+        "The MINUSMA peacekeeping mission was later extended.",
+    )
+    minusma = [r for r in s["responses"] if r["responder"] == "MINUSMA"]
+    assert len(minusma) == 1, s["responses"]
