@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Header, HTTPException, Query
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 
+from api import problems
 from api.deps import SettingsDep, StoreDep
 from conflict_kg.errors import ParameterError
 from graph_loader.describe import describe
@@ -57,7 +58,10 @@ def _number(text: str) -> bool:
 @router.get(
     "/rdf",
     summary="The whole graph as RDF, streamed",
-    responses={200: {"content": {m: {} for m in FORMATS.values()}}},
+    responses={
+        200: {"content": {m: {} for m in FORMATS.values()}},
+        **problems.responses(400, 422, 503, 504),
+    },
 )
 def rdf_dump(
     holder: StoreDep,
@@ -72,16 +76,30 @@ def rdf_dump(
     return StreamingResponse(chunks, media_type=FORMATS[name], headers={"Vary": "Accept"})
 
 
-@router.get("/context.jsonld", summary="The JSON-LD @context of conflict-kg")
-def context() -> JSONResponse:
+class JSONLDResponse(JSONResponse):
+    """JSON served as JSON-LD."""
+
+    media_type = "application/ld+json"
+
+
+@router.get(
+    "/context.jsonld",
+    summary="The JSON-LD @context of conflict-kg",
+    response_class=JSONLDResponse,
+    responses={200: {"content": {"application/ld+json": {"schema": {"type": "object"}}}}},
+)
+def context() -> JSONLDResponse:
     """The ``@context`` embedded in JSON-LD dumps: prefixes and one term per ontology term."""
-    return JSONResponse({"@context": jsonld_context()}, media_type="application/ld+json")
+    return JSONLDResponse({"@context": jsonld_context()})
 
 
 @router.get(
     "/id/{kind}/{slug:path}",
     summary="Dereference an entity IRI",
-    responses={200: {"content": {m: {} for m in ENTITY_FORMATS.values()}}},
+    responses={
+        200: {"content": {m: {} for m in ENTITY_FORMATS.values()}},
+        **problems.responses(400, 404, 422, 503, 504),
+    },
 )
 def entity(
     kind: str,
