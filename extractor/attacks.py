@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
 
-import dateparser
+from dateparser.date import DateDataParser
 from spacy.tokens import Span, Token
 
 from extractor.context import DocContext
@@ -478,15 +479,21 @@ def _read_date(ctx: DocContext, sent: Span, reading: AttackReading) -> None:
         if not _DATE_WORDS.search(ent.text):
             continue  # "between 10 and 17" (ages), "nine days" (a duration)
         reading.date_text = ent.text
-        base = datetime.combine(ctx.published, time()) if ctx.published else None
-        settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-        if base is not None:
-            settings["RELATIVE_BASE"] = base
-        parsed = dateparser.parse(ent.text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+        parsed = _date_parser(ctx.published).get_date_data(ent.text).date_obj
         has_year = bool(re.search(r"\b\d{4}\b", ent.text))
-        if parsed is not None and (has_year or base is not None):
+        if parsed is not None and (has_year or ctx.published is not None):
             reading.date = parsed.date()
         return
+
+
+@lru_cache(maxsize=64)
+def _date_parser(published: date | None) -> DateDataParser:
+    """An English date parser resolving relative dates against the publication date (one per
+    date: building a parser costs more than parsing)."""
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime.combine(published, time())
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 def _number(text: str) -> int:

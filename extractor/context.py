@@ -35,6 +35,7 @@ class DocContext:
         self.tables: list[Table] = find_tables(self.text)
         self.sentences: list[Span] = list(self.doc.sents)
         self._sent_starts = [s.start_char for s in self.sentences]
+        self._token_starts = [t.idx for t in self.doc]
 
     # -- lookups ------------------------------------------------------------------------
     def mentions_in(self, start: int, end: int, *kinds: str) -> list[Mention]:
@@ -50,8 +51,9 @@ class DocContext:
 
     def root(self, mention: Mention) -> Token | None:
         """The syntactic head of a mention's words."""
-        span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        return span.root if span is not None else None
+        first = bisect.bisect_right(self._token_starts, mention.start) - 1
+        end = bisect.bisect_left(self._token_starts, mention.end)
+        return self.doc[first:end].root if end > first >= 0 else None
 
     def sentence_at(self, char: int) -> Span:
         """The sentence that contains a character offset."""

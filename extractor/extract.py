@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
 
 from rdflib import Graph
@@ -27,6 +28,9 @@ class Extractor:
         self.gazetteer = load_gazetteer()
         self.base_iri = base_iri
         self.max_bytes = max_bytes
+        # The model and the gazetteer (~10^6 objects) live as long as the process: keep the
+        # cycle collector from walking them on every full collection (halves RDF writing).
+        gc.freeze()
 
     def extract(self, source: SourceText) -> Graph:
         """The RDF graph of one document."""
