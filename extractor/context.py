@@ -80,9 +80,14 @@ class DocContext:
         return new.region_type if new else None
 
     def specificity(self, key: str) -> int:
-        """Higher for smaller places: town 4, subdivision 3, other 2, country 1, macro 0."""
+        """Higher for smaller places: town 4, subdivision 3, other 2, country 1, macro 0; a place
+        the text names inside a known one ('the Hodan District of Mogadishu') is one above it."""
         order = {"town": 4, "subdivision": 3, "other": 2, "country": 1, "macro-region": 0}
-        return order.get(self.region_type(key) or "other", 2)
+        own = order.get(self.region_type(key) or "other", 2)
+        new = self.new_entities.get(key)
+        if new is not None and new.parents:
+            return max(own, *(self.specificity(p) + 1 for p in new.parents if p != key))
+        return own
 
     # -- building facts -----------------------------------------------------------------
     def evidence(self, start: int, end: int, rule: str, confidence: float) -> Evidence:

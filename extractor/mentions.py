@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractor.gazetteer import CALENDAR_WORDS, Entry, Gazetteer, load_gazetteer
-from extractor.normalize import name_key, surface_variants
+from extractor.normalize import fold, name_key, surface_variants
 from ontology.iris import slugify
 
 #: Words that make an unknown organisation name look like an armed group.
@@ -140,6 +140,8 @@ def _patterns(gazetteer: Gazetteer) -> tuple[dict[str, str], dict[str, str], dic
     for entry in gazetteer.entries.values():  # in priority order: the first claim wins
         for name in entry.names:
             for variant in surface_variants(name):
+                if _folded_word(entry, name, variant):
+                    continue
                 if entry.case_sensitive or " " not in variant and "-" not in variant:
                     for form in (variant, variant.upper()):
                         exact.setdefault(form, entry.key)  # one-word names: as written
@@ -151,6 +153,22 @@ def _patterns(gazetteer: Gazetteer) -> tuple[dict[str, str], dict[str, str], dic
         for demonym in entry.demonyms:
             demonyms.setdefault(demonym, entry.key)
     return {v: k for v, k in lower.values()}, exact, demonyms
+
+
+#: Towns smaller than this are not matched by a one-word name with its diacritics dropped:
+#: 'God' is not Göd (Hungary), nor 'Abu' Ābu (India); 'Nangarhar' still is Nangarhār.
+FOLDED_TOWN_POPULATION = 200_000
+
+
+def _folded_word(entry: Entry, name: str, variant: str) -> bool:
+    """A one-word small town's name written without its diacritics."""
+    return (
+        entry.region_type == "town"
+        and variant != name
+        and " " not in variant
+        and entry.population < FOLDED_TOWN_POPULATION
+        and variant == fold(name)
+    )
 
 
 class MentionFinder:
@@ -506,6 +524,8 @@ NAME_HEADS = frozenset(
 )
 
 
+#: Capitalised words that end a sub-national place name ("Hodan District").
+_CAPITALISED_SUFFIXES = frozenset({"District", "Province", "Governorate", "County", "Prefecture"})
 _LOCATIVES = frozenset({"in", "at", "near", "of", "outside", "around", "to", "from"})
 _PLACE_NOUNS = frozenset(
     {"town", "village", "city", "locality", "commune", "district", "hamlet", "settlement", "camp"}
@@ -513,9 +533,14 @@ _PLACE_NOUNS = frozenset(
 
 
 def _title_run_before(doc: Doc, end: int, taken: set[int]) -> Span | None:
-    start = end
-    while start > 0 and end - start < 3 and start - 1 not in taken and doc[start - 1].is_title:
-        start -= 1
+    start, words = end, 0
+    while start > 0 and words < 3 and start - 1 not in taken:
+        if doc[start - 1].is_title:
+            start, words = start - 1, words + 1
+        elif start >= 3 and _joins(doc, start - 2) and doc[start - 3].is_title:
+            start, words = start - 3, words + 1  # "Al-Baghuz", "Sar-e Pol"
+        else:
+            break
     if start == end or doc[start].is_sent_start and doc[start].lower_ in STOP_WORDS:
         return None
     return doc[start:end]
@@ -547,12 +572,15 @@ def _named_places(
     'the village of Tongo Tongo'."""
     out: list[Span] = []
 
-    def add(span: Span | None, parent: str | None) -> None:
+    def add(
+        span: Span | None, parent: str | None, region_type: str = "town", strong: bool = False
+    ) -> None:
+        """Add a place; a strong pattern (after 'in', before 'is located') overrules the NER."""
         if span is None or any(i in taken for i in range(span.start, span.end)):
             return
-        after_locative = span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVES
+        strong = strong or span.start > 0 and doc[span.start - 1].lower_ in _LOCATIVES
         if (
-            span[0].ent_type_ in ({"DATE"} if after_locative else {"PERSON", "ORG", "NORP", "DATE"})
+            span[0].ent_type_ in ({"DATE"} if strong else {"PERSON", "ORG", "NORP", "DATE"})
             or span.text.lower() in STOP_WORDS
             or span.text.lower() in _GENERIC_PLACE_WORDS  # "State" of "Zamfara State, Nigeria"
         ):
@@ -560,11 +588,14 @@ def _named_places(
         code = gazetteer[parent].iso3166 if parent in gazetteer else None
         key = f"region/{slugify(span.text)}" + (f"-{code.lower()}" if code else "")
         new.setdefault(
-            key, NewEntity(key, "region", span.text, "town", (parent,) if parent else ())
+            key, NewEntity(key, "region", span.text, region_type, (parent,) if parent else ())
         )
         out.append(_span(doc, span.start, span.end, "region", key, "pattern:place", 0.6))
         taken.update(range(span.start, span.end))
 
+    known_starts = {
+        s.start: s.kb_id_ for s in spans if s.label_ == "region" and s.kb_id_ in gazetteer
+    }
     for s in spans:  # "Bacaw, Somalia", "in Jangebe, in Zamfara State"
         comma = s.start - 2 if s.start >= 3 and doc[s.start - 1].lower_ == "in" else s.start - 1
         after_comma = comma >= 1 and doc[comma].text == ","
@@ -578,6 +609,18 @@ def _named_places(
             "near",
         }:
             add(_title_run_after(doc, token.i + 2, taken), None)  # "located in X"
+            if token.i >= 2 and doc[token.i - 1].lower_ in {"is", "was", "lies"}:
+                add(_title_run_before(doc, token.i - 1, taken), None, strong=True)  # "X is located"
+        elif (
+            token.text in _CAPITALISED_SUFFIXES
+            and token.i > 0
+            and doc[token.i - 1].is_title
+            and doc[token.i - 1].i not in taken
+        ):
+            run = _title_run_before(doc, token.i, taken)  # "the Hodan District (of Mogadishu)"
+            if run is not None:
+                parent = known_starts.get(token.i + 2) if doc[token.i + 1].lower_ == "of" else None
+                add(doc[run.start : token.i + 1], parent, "subdivision", strong=True)
         elif token.lower_ in _PLACE_NOUNS and doc[token.i + 1].lower_ == "of":
             add(_title_run_after(doc, token.i + 2, taken), None)  # "the village of X"
         elif (

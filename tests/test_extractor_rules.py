@@ -58,3 +58,30 @@ def test_a_response_told_twice_is_one_response(extractor: Extractor) -> None:
     )
     minusma = [r for r in s["responses"] if r["responder"] == "MINUSMA"]
     assert len(minusma) == 1, s["responses"]
+
+
+def test_a_district_named_with_its_suffix_is_a_place(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "A truck bomb exploded in the Wardhiigley District of Mogadishu on Saturday, "
+        "killing 20 people.",
+    )
+    assert "Wardhiigley District" in {r["name"] for r in s["regions"]}
+    assert s["attacks"][0]["location"] == "Wardhiigley District"
+
+
+def test_a_place_said_to_be_located_somewhere_is_a_place(extractor: Extractor) -> None:
+    s = _summary(extractor, "Kalgoro is located in Borno State, near the border with Cameroon.")
+    assert "Kalgoro" in {r["name"] for r in s["regions"]}
+
+
+def test_common_words_are_not_small_towns_without_their_diacritics(
+    extractor: Extractor,
+) -> None:
+    s = _summary(
+        extractor,
+        "The group's slogan praised God, and its leader Abu Karim spoke in Nangarhar.",
+    )
+    regions = {r["name"] for r in s["regions"]}
+    assert not regions & {"Göd", "Ābu"}, regions
+    assert any(r.startswith("Nangarh") for r in regions), regions
