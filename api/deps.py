@@ -8,16 +8,19 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from api.cache import AnswerCache
 from conflict_kg.settings import Settings
 from graph_loader import GraphStore, open_store
 from queries import Catalog
 
 
 class StoreHolder:
-    """Opens the store lazily, so the API starts (and says 503) while the database is down."""
+    """Opens the store lazily, so the API starts (and says 503) while the database is down;
+    keeps the cache of answers that goes with it."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.cache = AnswerCache(settings.query_cache_size)
         self._store: GraphStore | None = None
         self._lock = threading.Lock()
 
@@ -32,6 +35,7 @@ class StoreHolder:
         """Forget the store after a connection failure, so the next request reconnects."""
         with self._lock:
             store, self._store = self._store, None
+        self.cache.clear()
         if store is not None:
             store.close()
 

@@ -32,15 +32,23 @@ def check_limit(limit: int, settings: Settings) -> None:
 def read(
     holder: StoreHolder, settings: Settings, cypher: str | Query, params: dict[str, Any]
 ) -> tuple[GraphStore, list[str], list[dict[str, Any]]]:
-    """Run a read-only statement (a query's text for the store's engine) within the time limit."""
+    """Run a read-only statement (a query's text for the store's engine) within the time limit,
+    or answer from the cache when the graph has not been written since the same request."""
     store = holder.get()
     text = cypher.text_for(store.engine) if isinstance(cypher, Query) else cypher
     try:
-        result = store.read(text, params, timeout_ms=settings.query_timeout_ms)
+        version = store.version() if holder.cache.size else None
+        key = holder.cache.key(text, params, version) if version is not None else None
+        answer = holder.cache.get(key) if key is not None else None
+        if answer is None:
+            result = store.read(text, params, timeout_ms=settings.query_timeout_ms)
+            answer = result.columns, result.records()
+            if key is not None:
+                holder.cache.put(key, answer)
     except DatabaseUnavailableError:
         holder.reset()
         raise
-    return store, result.columns, result.records()
+    return store, answer[0], answer[1]
 
 
 def run_page(

@@ -46,6 +46,12 @@ class Settings(BaseSettings):
     batch_size: int = Field(default=500, ge=1, le=100_000, description="Rows per UNWIND batch.")
     query_timeout_ms: int = Field(default=10_000, ge=1, description="Per-query time limit.")
     max_rows: int = Field(default=1000, ge=1, description="Row cap for catalog queries.")
+    query_cache_size: int = Field(
+        default=512,
+        ge=0,
+        description="Answers the API keeps per graph version (0 = no cache); any write through "
+        "conflict-kg starts a new version.",
+    )
     max_document_bytes: int = Field(
         default=2_000_000, ge=1, description="Largest text accepted for extraction."
     )

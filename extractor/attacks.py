@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import lru_cache
 
-from dateparser.date import DateDataParser
+from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 from spacy.tokens import Span, Token
 
 from extractor.context import DocContext
@@ -342,14 +342,14 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
                 ctx.sentence_evidence(sent, "rule:claim-context", 0.5),
             )
     for sent, groups in pending_blame:  # "officials said al-Shabaab was responsible"
-        nearest = _nearest_before(ctx, merged, sent)
-        if nearest is not None and not nearest.perpetrators:
+        blamed = _nearest_before(ctx, merged, sent)
+        if blamed is not None and not blamed.perpetrators:
             ev = ctx.sentence_evidence(sent, "rule:blame-context", 0.5)
             for g in groups:
-                nearest.perpetrators.append(g)
-                nearest.role_evidence[("perpetratedBy", g.key)] = ev
-            nearest.claimants = [c for c in nearest.claimants if c not in groups]
-            nearest.evidences.append(ev)
+                blamed.perpetrators.append(g)
+                blamed.role_evidence[("perpetratedBy", g.key)] = ev
+            blamed.claimants = [c for c in blamed.claimants if c not in groups]
+            blamed.evidences.append(ev)
     for reading in merged:
         _emit(ctx, reading)
 

@@ -71,6 +71,7 @@ class FalkorDBStore:
         except (redis.ConnectionError, redis.TimeoutError, OSError) as e:
             raise DatabaseUnavailableError(f"cannot reach FalkorDB: {e}") from e
         self._graph = self._db.select_graph(graph_name)
+        self._version_key = f"conflict-kg:{graph_name}:version"
 
     def write(self, statements: Sequence[Statement]) -> list[Result]:
         """Run statements in order as one redis transaction (``MULTI``/``EXEC``).
@@ -90,7 +91,8 @@ class FalkorDBStore:
             pipe = self._db.connection.pipeline(transaction=True)
             for text in texts:
                 pipe.execute_command("GRAPH.QUERY", self._graph.name, text, "--compact")
-            return pipe.execute()  # type: ignore[no-any-return]
+            pipe.incr(self._version_key)  # in the same transaction: readers see both or neither
+            return pipe.execute()[:-1]  # type: ignore[no-any-return]
 
         return [_result(QueryResult(self._graph, raw)) for raw in self._run(run)]
 
@@ -109,6 +111,12 @@ class FalkorDBStore:
                 return Result([], [])
             raise
         return _result(res)
+
+    def version(self) -> str:
+        """The graph's write counter (a redis key beside the graph, bumped by every
+        :meth:`write` and :meth:`clear`). Writes made with other tools do not bump it."""
+        value = self._run(lambda: self._db.connection.get(self._version_key))
+        return value.decode() if isinstance(value, bytes) else str(value or 0)
 
     def ensure_schema(self, labels: Sequence[str] = ()) -> None:
         """Create the lookup indexes and the uniqueness constraint on ``uri``, if missing.
@@ -187,6 +195,7 @@ class FalkorDBStore:
         except redis.ResponseError as e:
             if "empty key" not in str(e) and "Invalid graph operation" not in str(e):
                 raise
+        self._run(lambda: self._db.connection.incr(self._version_key))
 
     def close(self) -> None:
         """Close the connection; stop the embedded server if this store started it."""

@@ -90,6 +90,10 @@ class Neo4jStore:
 
         return self._call(lambda: self._with_session(neo4j.READ_ACCESS, work))  # type: ignore[no-any-return]
 
+    def version(self) -> None:
+        """Neo4j answers are not cached: other clients write to a shared server directly."""
+        return None
+
     def ensure_schema(self, labels: Sequence[str] = ()) -> None:
         """Create the uniqueness constraint on ``uri`` and the lookup indexes, if missing."""
         statements = [Statement(statement("schema_neo4j"))]

@@ -47,6 +47,11 @@ class GraphStore(Protocol):
         """Run a read-only statement and return its rows."""
         ...
 
+    def version(self) -> str | None:
+        """A token that changes whenever the graph is written through a store (None: this
+        backend cannot tell, and answers are not cached)."""
+        ...
+
     def ensure_schema(self, labels: Sequence[str]) -> None:
         """Create the uniqueness constraint on ``uri`` and lookup indexes, idempotently."""
         ...
