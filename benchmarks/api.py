@@ -8,10 +8,13 @@ attacks with casualties, 40 000 claims, 30 000 responses, 300 factors, 50 000 do
 Evidence nodes up to the node count. It is written with ``UNWIND … CREATE`` batches straight into
 a FalkorDB graph of its own, in a data directory of its own, and reused by later runs.
 
-For each query and for 1 and 32 concurrent clients, it measures the same request two ways in
-one run: the direct store call (``FalkorDBStore.read``, what the API calls) and
-``GET /queries/<name>`` through a uvicorn server in a child process. It prints p50/p99 latency,
-requests per second and the ratio API / direct.
+For each query and for 1 and 32 concurrent clients, it measures the same request three ways in
+one run: the direct store call (``FalkorDBStore.read``, what the API calls); ``GET
+/queries/<name>`` through a uvicorn server in a child process with the answer cache off
+(``api``: the API's own cost over the store call); and the same through a server with the cache
+on (``cached``: the same request repeated, so after the first one every answer comes from the
+cache, as for a dashboard or a class asking the same question). It prints p50/p99 latency,
+requests per second and the ratio to the direct call.
 
     .venv/bin/python benchmarks/api.py                   # 10^6 nodes, 1 and 32 clients
     .venv/bin/python benchmarks/api.py --nodes 100000 --requests 200
@@ -417,9 +420,15 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def serve(data_dir: Path, port: int) -> subprocess.Popen[bytes]:
+def serve(data_dir: Path, port: int, cache_size: int) -> subprocess.Popen[bytes]:
     """The API in a child process (uvicorn, one worker) on the benchmark graph."""
-    env = {**os.environ, "KG_DATA_DIR": str(data_dir), "KG_GRAPH_NAME": GRAPH, "KG_GRAPH_URL": ""}
+    env = {
+        **os.environ,
+        "KG_DATA_DIR": str(data_dir),
+        "KG_GRAPH_NAME": GRAPH,
+        "KG_GRAPH_URL": "",
+        "KG_QUERY_CACHE_SIZE": str(cache_size),
+    }
     proc = subprocess.Popen(
         [
             sys.executable,
@@ -493,14 +502,15 @@ def run(db: EmbeddedFalkorDB, args: argparse.Namespace) -> None:
     """Measure each query direct and through the API, at each load."""
     catalog = load_catalog()
     store = FalkorDBStore(GRAPH, server=db)  # closing it stops the server: main() does that
-    port = _free_port()
-    proc = serve(args.data_dir, port)
+    ports = {"api": _free_port(), "cached": _free_port()}
+    procs = [serve(args.data_dir, ports["api"], 0), serve(args.data_dir, ports["cached"], 512)]
     local = threading.local()
 
-    def client() -> httpx.Client:
-        if not hasattr(local, "client"):
-            local.client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60)
-        return local.client  # type: ignore[no-any-return]
+    def client(mode: str) -> httpx.Client:
+        if not hasattr(local, mode):
+            url = f"http://127.0.0.1:{ports[mode]}"
+            setattr(local, mode, httpx.Client(base_url=url, timeout=60))
+        return getattr(local, mode)  # type: ignore[no-any-return]
 
     header = f"{'query':<26}{'clients':>8}{'mode':>8}{'p50 ms':>9}{'p99 ms':>9}{'req/s':>9}"
     print(header + f"{'API/direct p50':>16}{'API/direct req/s':>18}")
@@ -515,26 +525,32 @@ def run(db: EmbeddedFalkorDB, args: argparse.Namespace) -> None:
             def direct(text: str = text, params: dict[str, Any] = params) -> None:
                 store.read(text, params, timeout_ms=60_000)
 
-            def api(name: str = name, raw: dict[str, Any] = raw) -> None:
-                r = client().get(f"/queries/{name}", params={**raw, "limit": args.page})
+            def api(name: str = name, raw: dict[str, Any] = raw, mode: str = "api") -> None:
+                r = client(mode).get(f"/queries/{name}", params={**raw, "limit": args.page})
                 r.raise_for_status()
 
+            def cached(name: str = name, raw: dict[str, Any] = raw) -> None:
+                api(name, raw, "cached")
+
             direct()
-            api()  # warm both paths (caches, connections)
+            api()
+            cached()  # warm every path (connections; the first request fills the cache)
             for clients in args.clients:
                 d = measure(direct, clients, args.requests)
                 a = measure(api, clients, args.requests)
-                for mode, m in (("direct", d), ("api", a)):
+                c = measure(cached, clients, args.requests)
+                for mode, m in (("direct", d), ("api", a), ("cached", c)):
                     line = (
                         f"{name:<26}{clients:>8}{mode:>8}{m['p50']:>9.1f}{m['p99']:>9.1f}"
                         f"{m['rps']:>9.0f}"
                     )
-                    if mode == "api":
-                        line += f"{a['p50'] / d['p50']:>16.2f}{d['rps'] / a['rps']:>18.2f}"
+                    if mode != "direct":
+                        line += f"{m['p50'] / d['p50']:>16.2f}{d['rps'] / m['rps']:>18.2f}"
                     print(line, flush=True)
     finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+        for proc in procs:
+            proc.terminate()
+            proc.wait(timeout=30)
 
 
 if __name__ == "__main__":
