@@ -173,6 +173,12 @@ RESPONSE_VERBS = frozenset(
 )
 
 
+#: "by the United States", "by the governments of Colombia": the agent of a passive response.
+_BY_AGENT = re.compile(
+    r"\bby\s+(the\s+)?((governments?|authorities|states?) of\s+(the\s+)?)?$", re.I
+)
+
+
 def _responders(ctx: DocContext, start: int, end: int) -> list[Mention]:
     """Actors; and states named before 'forces', 'drone strikes'..., as the subject of a verb
     of response, or after 'by' ('designated by the United States')."""
@@ -187,7 +193,7 @@ def _responders(ctx: DocContext, start: int, end: int) -> list[Mention]:
             _FORCE_NOUNS.match(text[m.end : end + 40])
             or _acts(ctx, m)
             or m.kind != "demonym"
-            and re.search(r"\bby\s+(the\s+)?$", text[max(start, m.start - 8) : m.start])
+            and _BY_AGENT.search(text[max(start, m.start - 40) : m.start])
         ):
             out.append(m)
     return out + _conjuncts(ctx, out, ctx.mentions_in(start, end, "actor", "region"))
@@ -259,8 +265,34 @@ def _response(
         ctx.facts.edge(key, "locatedIn", where, ev)
 
 
+def _family(ctx: DocContext, m: Mention) -> set[str]:
+    """An actor, the bodies it is part of, and the state its name starts with ('U.S. forces',
+    'AFRICOM' -> United States)."""
+    keys = {m.key}
+    if m.key in ctx.gazetteer and ctx.gazetteer[m.key].kind == "actor":
+        keys |= set(ctx.gazetteer.ancestors(m.key))  # a region's ancestors contain it instead
+    for key in list(keys):
+        if key in ctx.gazetteer and ctx.gazetteer[key].kind == "actor":
+            first = ctx.gazetteer[key].name.split()[0]
+            state = ctx.gazetteer.by_demonym(first) or ctx.gazetteer.by_name(first)
+            if state is not None and state.region_type == "country":
+                keys.add(state.key)
+    return keys
+
+
+def _one_per_family(ctx: DocContext, responders: list[Mention]) -> list[Mention]:
+    """The first of the responders a sentence names that belong together ('the United States
+    launched a strike which U.S. Central Command said ...' is one responder)."""
+    kept: list[tuple[Mention, set[str]]] = []
+    for m in sorted(responders, key=lambda m: m.start):
+        family = _family(ctx, m)
+        if not any(family & other for _, other in kept):
+            kept.append((m, family))
+    return [m for m, _ in kept]
+
+
 def _prose_responses(ctx: DocContext, sent: Span) -> None:
-    responders = _responders(ctx, sent.start_char, sent.end_char)
+    responders = _one_per_family(ctx, _responders(ctx, sent.start_char, sent.end_char))
     if not responders:
         return
     responder_keys = {m.key for m in responders}

@@ -85,3 +85,23 @@ def test_common_words_are_not_small_towns_without_their_diacritics(
     regions = {r["name"] for r in s["regions"]}
     assert not regions & {"Göd", "Ābu"}, regions
     assert any(r.startswith("Nangarh") for r in regions), regions
+
+
+def test_every_state_listed_after_by_the_governments_of_responds(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The Sons of the Desert Brigade is listed as a terrorist organization by the "
+        "governments of Chad, Niger, and Nigeria.",
+    )
+    responders = {(r["responder"], r["kind"]) for r in s["responses"]}
+    assert {("Chad", "sanctions"), ("Niger", "sanctions"), ("Nigeria", "sanctions")} <= responders
+
+
+def test_one_response_for_a_state_and_its_command_in_one_sentence(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On 12 June, the United States launched an airstrike which U.S. Africa Command said "
+        "targeted al-Shabaab fighters near Jilib.",
+    )
+    strikes = [r for r in s["responses"] if r["kind"] == "airstrike"]
+    assert len(strikes) == 1 and strikes[0]["responder"] == "United States", s["responses"]
