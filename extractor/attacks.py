@@ -8,6 +8,7 @@ same event across sentences are merged when nothing they say conflicts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from functools import lru_cache
@@ -306,6 +307,8 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
     readings: list[AttackReading] = []
     pending_claims: list[tuple[Span, list[Mention]]] = []
     pending_blame: list[tuple[Span, list[Mention]]] = []
+    candidates = [t for t in ctx.doc if t.lemma_.lower() in TRIGGERS]  # one pass over the words
+    positions = [t.i for t in candidates]
     for sent in ctx.sentences:
         if ctx.in_table(sent.start_char):
             continue
@@ -314,14 +317,16 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
             for m in ctx.mentions_in(sent.start_char, sent.end_char, "group")
             if m not in modifiers
         ]
-        trigger = _trigger(sent, groups)
-        claim = _CLAIM.search(sent.text) if not _NO_CLAIM.search(sent.text) else None
+        first, last = bisect_left(positions, sent.start), bisect_left(positions, sent.end)
+        trigger = _trigger(sent, candidates[first:last], groups)
+        said = ctx.sentence_text(sent)
+        claim = _CLAIM.search(said) if not _NO_CLAIM.search(said) else None
         if trigger is None:
             if readings and _casualties_only(sent, readings[-1], ctx):
                 continue
             if claim and groups:
                 pending_claims.append((sent, groups))
-            elif groups and _BLAME.search(sent.text):
+            elif groups and _BLAME.search(said):
                 pending_blame.append((sent, groups))
             continue
         if not groups and _by_state_forces(ctx, sent, trigger):
@@ -338,7 +343,7 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
             _add_claims(
                 ctx,
                 nearest,
-                [g for g in groups if _is_claimant(sent, g)] or groups[:1],
+                [g for g in groups if _is_claimant(ctx, sent, g)] or groups[:1],
                 ctx.sentence_evidence(sent, "rule:claim-context", 0.5),
             )
     for sent, groups in pending_blame:  # "officials said al-Shabaab was responsible"
@@ -367,11 +372,10 @@ def _nearest_before(
     return last if len(ctx.text[near : sent.start_char].split(". ")) <= 3 else None
 
 
-def _trigger(sent: Span, groups: list[Mention]) -> Token | None:
-    for token in sent:
+def _trigger(sent: Span, candidates: list[Token], groups: list[Mention]) -> Token | None:
+    """The sentence's attack word, among its words whose lemma is a trigger."""
+    for token in candidates:
         lemma = token.lemma_.lower()
-        if lemma not in TRIGGERS:
-            continue
         if token.pos_ == "NOUN":
             counted = any(c.dep_ == "nummod" or c.lower_ in _COUNTED for c in token.children) or (
                 token.dep_ == "dobj" and token.head.lemma_ in _CARRY_OUT
@@ -413,7 +417,7 @@ def _read(
             near, key=lambda m: (ctx.specificity(m.key), -abs(m.start - trigger.idx))
         )
     for g in groups:
-        if claimed and _is_claimant(sent, g):
+        if claimed and _is_claimant(ctx, sent, g):
             reading.claimants.append(g)
         elif _is_perpetrator(ctx, sent, trigger, g):
             reading.perpetrators.append(g)
@@ -427,7 +431,7 @@ def _read(
         for g in mentions:
             reading.role_evidence[(role, g.key)] = reading.evidence
     _read_date(ctx, sent, reading)
-    _read_casualties(sent.text, reading)
+    _read_casualties(ctx.sentence_text(sent), reading)
     reading.target = _target(sent, trigger)
     if reading.event_type is None:
         reading.event_type = "armed-clash" if reading.target == "military" else "attack"
@@ -439,8 +443,8 @@ def _after_locative(ctx: DocContext, m: Mention) -> bool:
     return bool(re.search(r"\b(in|near|at|outside|around|of|across|from)\s+(the\s+)?$", before))
 
 
-def _is_claimant(sent: Span, g: Mention) -> bool:
-    claim = _CLAIM.search(sent.text)
+def _is_claimant(ctx: DocContext, sent: Span, g: Mention) -> bool:
+    claim = _CLAIM.search(ctx.sentence_text(sent))
     if claim is None:
         return False
     cue = sent.start_char + claim.start()
@@ -534,12 +538,13 @@ _PASSIVE_KILLED = re.compile(
 
 def _casualties_only(sent: Span, last: AttackReading, ctx: DocContext) -> bool:
     """A sentence right after an attack that only gives its casualties: add them to it."""
-    if sent.start_char - last.evidence.end > 400 or not _PASSIVE_KILLED.search(sent.text):
+    said = ctx.sentence_text(sent)
+    if sent.start_char - last.evidence.end > 400 or not _PASSIVE_KILLED.search(said):
         return False
-    if response_kind(sent.text) is not None:
+    if response_kind(said) is not None:
         return False  # "the drone strike killed 10": a response's toll, not the attack's
     probe = AttackReading(last.evidence, last.trigger, last.event_type)
-    _read_casualties(sent.text, probe)
+    _read_casualties(said, probe)
     if probe.killed is None and probe.wounded is None:
         return False
     if last.killed is None and probe.killed is not None:

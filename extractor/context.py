@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from extractor.facts import Evidence, Facts
@@ -35,7 +36,8 @@ class DocContext:
         self.tables: list[Table] = find_tables(self.text)
         self.sentences: list[Span] = list(self.doc.sents)
         self._sent_starts = [s.start_char for s in self.sentences]
-        self._token_starts = [t.idx for t in self.doc]
+        self._token_starts: list[int] = self.doc.to_array(IDX).tolist()
+        self.lower: list[str] = [self.doc.vocab.strings[x] for x in self.doc.to_array(LOWER)]
 
     # -- lookups ------------------------------------------------------------------------
     def mentions_in(self, start: int, end: int, *kinds: str) -> list[Mention]:
@@ -54,6 +56,10 @@ class DocContext:
         first = bisect.bisect_right(self._token_starts, mention.start) - 1
         end = bisect.bisect_left(self._token_starts, mention.end)
         return self.doc[first:end].root if end > first >= 0 else None
+
+    def sentence_text(self, sent: Span) -> str:
+        """A sentence's text (a slice of the document: ``Span.text`` rebuilds it token by token)."""
+        return self.text[sent.start_char : sent.end_char]
 
     def sentence_at(self, char: int) -> Span:
         """The sentence that contains a character offset."""

@@ -135,7 +135,7 @@ def _is_subject(ctx: DocContext, g: Mention) -> bool:
 
 def _mergers(ctx: DocContext, sent, groups: list[Mention]) -> None:  # type: ignore[no-untyped-def]
     """ "X, formed by the merger of A, B and C": A, B and C are affiliated with X."""
-    m = _MERGER.search(sent.text)
+    m = _MERGER.search(ctx.sentence_text(sent))
     if m is None:
         return
     cue = sent.start_char + m.end()
@@ -193,7 +193,7 @@ def active_in_prose(ctx: DocContext, modifiers: set[Mention]) -> None:
     for sent in ctx.sentences:
         if ctx.in_table(sent.start_char):
             continue
-        words = {t.lower_ for t in sent}
+        words = set(ctx.lower[sent.start : sent.end])
         activity = bool(words & _ACTIVE)
         if not activity and not words & _DESCRIPTIONS:
             continue

@@ -651,35 +651,38 @@ def _named_places(
 
 def _named_groups(doc: Doc, taken: set[int], new: dict[str, NewEntity]) -> list[Span]:
     """Capitalised names headed by a group word ('Sons of the Desert Brigade') the NER missed."""
+    lower = [t.lower_ for t in doc]
+    if not NAME_HEADS.intersection(lower):
+        return []
+    title = [t.is_title for t in doc]
+    ent = [t.ent_type_ for t in doc]
     out: list[Span] = []
-    i = 0
-    while i < len(doc):
+    i, n = 0, len(doc)
+    while i < n:
         j = i
         while (
-            j < len(doc)
+            j < n
             and j not in taken
-            and (doc[j].is_title or (j > i and doc[j].lower_ in _NAME_GLUE and not doc[j].is_title))
+            and (title[j] or (j > i and lower[j] in _NAME_GLUE and not title[j]))
         ):
             j += 1
-        while j > i and doc[j - 1].lower_ in _NAME_GLUE:
+        while j > i and lower[j - 1] in _NAME_GLUE:
             j -= 1
         start = i
         while start < j and (
-            doc[start].lower_ in _NAME_GLUE
-            or doc[start].lower_ in GROUP_CONTEXT
-            or doc[start].lower_ in {"a", "members"}
+            lower[start] in _NAME_GLUE
+            or lower[start] in GROUP_CONTEXT
+            or lower[start] in {"a", "members"}
         ):
             start += 1
-        span = doc[start:j]
-        headed = len(span) >= 2 and (
-            span[-1].lower_ in NAME_HEADS
-            or span[0].lower_ in NAME_HEADS
-            and span[1].lower_ in {"of", "for"}
+        headed = j - start >= 2 and (
+            lower[j - 1] in NAME_HEADS
+            or lower[start] in NAME_HEADS
+            and lower[start + 1] in {"of", "for"}
         )
-        state_forces = start > 0 and (
-            start - 1 in taken or doc[start - 1].ent_type_ in {"NORP", "GPE"}
-        )
-        if headed and not state_forces and doc[start].ent_type_ not in {"NORP", "GPE"}:
+        state_forces = start > 0 and (start - 1 in taken or ent[start - 1] in {"NORP", "GPE"})
+        if headed and not state_forces and ent[start] not in {"NORP", "GPE"}:
+            span = doc[start:j]
             key = f"group/{slugify(span.text)}"
             new.setdefault(key, NewEntity(key, "group", span.text))
             out.append(_span(doc, span.start, span.end, "group", key, "pattern:group-name", 0.55))

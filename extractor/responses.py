@@ -302,7 +302,7 @@ def _prose_responses(ctx: DocContext, sent: Span) -> None:
         for m in ctx.mentions_in(sent.start_char, sent.end_char, "region")
         if m.key not in responder_keys
     ]
-    found = response_kind(sent.text, _GENERIC_WORDS)
+    found = response_kind(ctx.sentence_text(sent), _GENERIC_WORDS)
     for responder in responders:
         kind = found
         if kind is None and responder.key in ctx.gazetteer and (groups or regions):
