@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ from conflict_kg.errors import InputError
 
 #: Share of control characters (other than tab and line breaks) above which input is binary.
 _BINARY_SHARE = 0.01
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # not tab, line feed, form feed, return
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ def check_text(text: str, max_bytes: int, name: str = "<text>") -> str:
         )
     if not text.strip():
         raise InputError(f"{name}: the text is empty")
-    controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\t\n\r\f")
+    controls = len(_CONTROLS.findall(text))
     if "\x00" in text or controls > _BINARY_SHARE * len(text):
         raise InputError(f"{name}: this looks like binary data, not text")
     return text

@@ -11,6 +11,7 @@ from spacy.matcher import PhraseMatcher
 
 from extractor.context import DocContext
 from extractor.lexicon import factors
+from extractor.mentions import pattern_tokenizer
 
 _CONTEXT_CHARS = 800
 
@@ -18,8 +19,9 @@ _CONTEXT_CHARS = 800
 def factor_matcher(nlp: Language) -> PhraseMatcher:
     """A phrase matcher for every factor phrase (built once per pipeline)."""
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    tokenizer = pattern_tokenizer(nlp)
     for factor in factors():
-        matcher.add(factor.id, list(nlp.tokenizer.pipe(factor.phrases)))
+        matcher.add(factor.id, list(tokenizer.pipe(factor.phrases)))
     return matcher
 
 

@@ -17,6 +17,7 @@ from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -181,12 +182,13 @@ class MentionFinder:
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.demonym = PhraseMatcher(nlp.vocab, attr="ORTH")
         lower, exact, demonyms = _patterns(gazetteer)
+        tokenizer = pattern_tokenizer(nlp)
         for matcher, table in ((self.lower, lower), (self.exact, exact), (self.demonym, demonyms)):
             by_key: dict[str, list[str]] = {}
             for surface, key in table.items():
                 by_key.setdefault(key, []).append(surface)
             for key, surfaces in by_key.items():
-                matcher.add(key, list(nlp.tokenizer.pipe(surfaces)))
+                matcher.add(key, list(tokenizer.pipe(surfaces)))
         self._fuzzy_names = {**gazetteer.names_of("group"), **gazetteer.names_of("actor")}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -354,6 +356,15 @@ class MentionFinder:
         return Mention(
             span.start_char, span.end_char, span.text, span.kb_id_, span.label_, rule, float(conf)
         )
+
+
+def pattern_tokenizer(nlp: Language) -> Tokenizer:
+    """A copy of the pipeline's tokenizer for phrase patterns. Tokenizing ~10^5 gazetteer names
+    with the pipeline's own tokenizer fills its cache first and made it five times slower on
+    every document after (0.094 s against 0.019 s for 200 documents)."""
+    tokenizer = Tokenizer(nlp.vocab)
+    tokenizer.from_bytes(nlp.tokenizer.to_bytes())  # type: ignore[union-attr]
+    return tokenizer
 
 
 def _span(doc: Doc, start: int, end: int, kind: str, key: str, rule: str, conf: float) -> Span:
