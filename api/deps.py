@@ -31,6 +31,10 @@ class StoreHolder:
                 self._store = open_store(self.settings)
             return self._store
 
+    def peek(self) -> GraphStore | None:
+        """The store if it is open, without opening it."""
+        return self._store
+
     def reset(self) -> None:
         """Forget the store after a connection failure, so the next request reconnects."""
         with self._lock:

@@ -13,8 +13,10 @@ one run: the direct store call (``FalkorDBStore.read``, what the API calls); ``G
 /queries/<name>`` through a uvicorn server in a child process with the answer cache off
 (``api``: the API's own cost over the store call); and the same through a server with the cache
 on (``cached``: the same request repeated, so after the first one every answer comes from the
-cache, as for a dashboard or a class asking the same question). It prints p50/p99 latency,
-requests per second and the ratio to the direct call.
+cache, as for a dashboard or a class asking the same question). When ``wrk`` is installed
+(Debian: ``apt install wrk``), the cached API is measured by it too (``wrk`` mode): a C client
+does not compete with the server for the GIL as the Python client threads do. It prints
+p50/p99 latency, requests per second and the ratio to the direct call.
 
     .venv/bin/python benchmarks/api.py                   # 10^6 nodes, 1 and 32 clients
     .venv/bin/python benchmarks/api.py --nodes 100000 --requests 200
@@ -26,6 +28,8 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -35,6 +39,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 
@@ -414,6 +419,27 @@ def measure(call: Callable[[], None], clients: int, requests: int) -> dict[str, 
     return {"p50": q[49] * 1000, "p99": q[98] * 1000, "rps": len(latencies) / wall}
 
 
+def wrk(url: str, clients: int, seconds: int) -> dict[str, float]:
+    """The cached API measured by wrk (a C load generator, if installed) instead of Python
+    client threads, which share the cores and the GIL with each other."""
+    out = subprocess.run(
+        ["wrk", "-t1", f"-c{clients}", f"-d{seconds}s", "--latency", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+
+    def ms(label: str) -> float:
+        value = re.search(rf"^\s*{label}\s+([\d.]+)(us|ms|s)\b", out, re.M)
+        assert value is not None, out
+        scale = {"us": 0.001, "ms": 1.0, "s": 1000.0}[value.group(2)]
+        return float(value.group(1)) * scale
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", out)
+    assert rps is not None, out
+    return {"p50": ms("50%"), "p99": ms("99%"), "rps": float(rps.group(1))}
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -476,6 +502,9 @@ def main() -> None:
         default=Path(os.environ.get("TMPDIR", "/tmp")) / "conflict-kg-bench-api",
     )
     parser.add_argument("--rebuild", action="store_true", help="write the graph again")
+    parser.add_argument(
+        "--wrk-seconds", type=int, default=10, help="length of each wrk run (when wrk is installed)"
+    )
     args = parser.parse_args()
 
     db = EmbeddedFalkorDB(args.data_dir).start()
@@ -539,7 +568,13 @@ def run(db: EmbeddedFalkorDB, args: argparse.Namespace) -> None:
                 d = measure(direct, clients, args.requests)
                 a = measure(api, clients, args.requests)
                 c = measure(cached, clients, args.requests)
-                for mode, m in (("direct", d), ("api", a), ("cached", c)):
+                modes = [("direct", d), ("api", a), ("cached", c)]
+                if shutil.which("wrk"):
+                    url = f"http://127.0.0.1:{ports['cached']}/queries/{name}?" + urlencode(
+                        {**raw, "limit": args.page}
+                    )
+                    modes.append(("wrk", wrk(url, clients, args.wrk_seconds)))
+                for mode, m in modes:
                     line = (
                         f"{name:<26}{clients:>8}{mode:>8}{m['p50']:>9.1f}{m['p99']:>9.1f}"
                         f"{m['rps']:>9.0f}"

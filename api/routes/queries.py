@@ -19,7 +19,7 @@ from pydantic import AfterValidator, BaseModel
 from api import problems
 from api.deps import StoreHolder
 from api.formats import Graph, entity_iris, subgraph_cypher, to_csv, to_graph
-from api.runner import read, run_page
+from api.runner import read_async, run_page_async
 from conflict_kg.errors import ParameterError, QueryNotFoundError
 from conflict_kg.settings import Settings
 from queries import Catalog, Query
@@ -96,7 +96,7 @@ def list_queries(request: Request) -> list[QueryInfo]:
     return [_info(q) for q in request.app.state.catalog]
 
 
-def run(
+async def run(
     request: Request, query: Query, raw: dict[str, Any], limit: int, offset: int, fmt: str
 ) -> Response:
     """Run a query for a request and shape the answer as JSON rows, CSV or a graph.
@@ -114,12 +114,12 @@ def run(
     settings: Settings = request.app.state.settings
     holder: StoreHolder = request.app.state.store
     params = query.bind(raw)
-    page = run_page(holder, settings, query, params, limit, offset)
+    page = await run_page_async(holder, settings, query, params, limit, offset)
     if fmt == "csv":
         return PlainTextResponse(to_csv(page.columns, page.rows), media_type="text/csv")
     if fmt == "graph":
         iris = entity_iris(page.rows, settings.base_iri)
-        _, _, records = read(holder, settings, subgraph_cypher(), {"uris": iris})
+        _, records = await read_async(holder, settings, subgraph_cypher(), {"uris": iris})
         graph = to_graph(records)
         answer: BaseModel = GraphResult(
             query=query.name,
@@ -164,10 +164,10 @@ def _annotation(p: Parameter) -> Any:
 def _endpoint(query: Query) -> Callable[..., Any]:
     """A route function whose signature declares the query's parameters for FastAPI."""
 
-    def endpoint(request: Request, **kwargs: Any) -> Any:
+    async def endpoint(request: Request, **kwargs: Any) -> Any:
         limit, offset, fmt = kwargs.pop("limit"), kwargs.pop("offset"), kwargs.pop("format")
         given = {k: v for k, v in kwargs.items() if k in request.query_params}
-        return run(request, query, given, limit, offset, fmt)
+        return await run(request, query, given, limit, offset, fmt)
 
     params = [
         inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request)
