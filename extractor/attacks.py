@@ -148,6 +148,12 @@ _CLAIM = re.compile(
     r"took responsibility|responsibility for)\b",
     re.I,
 )
+#: Words that point back at the group the text was just about.
+_ANAPHOR = re.compile(
+    r"\b(its|their|the (group|militants|jihadists|insurgents|rebels|organi[sz]ation|"
+    r"movement|militia)(['’]s)?)\b",
+    re.I,
+)
 #: Sentences that blame a group for an attack told elsewhere ("X was responsible").
 _BLAME = re.compile(
     r"\b(was|were|is|are|be|been) (held |believed |thought |said )?(to be )?responsible\b|"
@@ -290,6 +296,8 @@ class AttackReading:
     claim_evidence: list[Evidence] = field(default_factory=list)
     #: (role, group key) -> the evidence of the sentence the role was read from
     role_evidence: dict[tuple[str, str], Evidence] = field(default_factory=dict)
+    #: which of the attacks its sentence lists (0 for the first or only one)
+    part: int = 0
 
     def informative(self) -> bool:
         """Says at least who, where, when or how many."""
@@ -309,7 +317,8 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
     pending_blame: list[tuple[Span, list[Mention]]] = []
     candidates = [t for t in ctx.doc if t.lemma_.lower() in TRIGGERS]  # one pass over the words
     positions = [t.i for t in candidates]
-    for sent in ctx.sentences:
+    recent: tuple[Mention, int] | None = None  # the group the last sentences were about
+    for index, sent in enumerate(ctx.sentences):
         if ctx.in_table(sent.start_char):
             continue
         groups = [
@@ -317,11 +326,14 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
             for m in ctx.mentions_in(sent.start_char, sent.end_char, "group")
             if m not in modifiers
         ]
+        if groups:
+            subjects = [g for g in groups if _is_subject(ctx, g)]
+            recent = (subjects or groups)[0], index
         first, last = bisect_left(positions, sent.start), bisect_left(positions, sent.end)
-        trigger = _trigger(sent, candidates[first:last], groups)
+        events = _events(sent, candidates[first:last], groups)
         said = ctx.sentence_text(sent)
         claim = _CLAIM.search(said) if not _NO_CLAIM.search(said) else None
-        if trigger is None:
+        if not events:
             if readings and _casualties_only(sent, readings[-1], ctx):
                 continue
             if claim and groups:
@@ -329,13 +341,21 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
             elif groups and _BLAME.search(said):
                 pending_blame.append((sent, groups))
             continue
-        if not groups and _by_state_forces(ctx, sent, trigger):
+        if not groups and _by_state_forces(ctx, sent, events[0][0]):
             continue  # "carried out by the Malian Armed Forces": a state's operation, not an attack
-        reading = _read(ctx, sent, trigger, groups, bool(claim))
-        if reading.location is None and (reading.perpetrators or reading.claimants):
-            reading.location = _recent_place(ctx, sent)
-        if reading.informative():
-            readings.append(reading)
+        anaphor = _ANAPHOR.search(said)  # "its fighters attacked ...", "the group ambushed ..."
+        for part, (trigger, scope) in enumerate(events):
+            reading = _read(ctx, sent, trigger, groups, bool(claim), scope)
+            reading.part = part
+            if not groups and anaphor and recent is not None and index - recent[1] <= 2:
+                reading.perpetrators.append(recent[0])
+                reading.role_evidence[("perpetratedBy", recent[0].key)] = ctx.sentence_evidence(
+                    sent, "rule:attack-anaphora", 0.5
+                )
+            if reading.location is None and (reading.perpetrators or reading.claimants):
+                reading.location = _recent_place(ctx, sent)
+            if reading.informative():
+                readings.append(reading)
     merged = _merge(ctx, readings)
     for sent, groups in pending_claims:  # "JNIM's claim of responsibility ..." without a trigger
         if merged:
@@ -359,6 +379,11 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
         _emit(ctx, reading)
 
 
+def _is_subject(ctx: DocContext, g: Mention) -> bool:
+    root = ctx.root(g)
+    return root is not None and root.dep_ in {"nsubj", "nsubjpass"}
+
+
 def _nearest_before(
     ctx: DocContext, readings: list[AttackReading], sent: Span
 ) -> AttackReading | None:
@@ -370,6 +395,27 @@ def _nearest_before(
     told = [last.evidence, *last.evidences]
     near = max(e.end for e in told if e.start < sent.start_char)
     return last if len(ctx.text[near : sent.start_char].split(". ")) <= 3 else None
+
+
+def _events(sent: Span, candidates: list[Token], groups: list[Mention]) -> list[tuple[Token, Span]]:
+    """The attacks a sentence tells of, each with the words that describe it. A sentence that
+    lists attacks ('the airport attack that killed 13, twin bombings in July 2018 that killed
+    131, and a suicide bombing in Khar') gives one per listed attack word; else one at most."""
+    first = _trigger(sent, candidates, groups)
+    if first is None:
+        return []
+    chain = [first]
+    for token in candidates:
+        if token.pos_ == "NOUN" and token.dep_ == "conj" and token.head in chain:
+            chain.append(token)
+    if len(chain) == 1:
+        return [(first, sent)]
+    doc = sent.doc
+    events = []
+    for token in chain:
+        after = [c.left_edge.i for c in token.children if c.dep_ == "conj" and c in chain]
+        events.append((token, doc[token.left_edge.i : min(after, default=token.right_edge.i + 1)]))
+    return events
 
 
 def _trigger(sent: Span, candidates: list[Token], groups: list[Mention]) -> Token | None:
@@ -399,15 +445,23 @@ def _has_attacker(sent: Span) -> bool:
 
 
 def _read(
-    ctx: DocContext, sent: Span, trigger: Token, groups: list[Mention], claimed: bool
+    ctx: DocContext,
+    sent: Span,
+    trigger: Token,
+    groups: list[Mention],
+    claimed: bool,
+    scope: Span | None = None,
 ) -> AttackReading:
+    """What a sentence says of one attack; place, date, casualties and target are read within
+    ``scope`` (the words about this attack when the sentence lists several)."""
     lemma = trigger.lemma_.lower()
     reading = AttackReading(
         ctx.sentence_evidence(sent, "rule:attack-sentence", 0.7), lemma, TRIGGERS[lemma]
     )
+    area = scope if scope is not None else sent
     regions = [
         m
-        for m in ctx.mentions_in(sent.start_char, sent.end_char, "region")
+        for m in ctx.mentions_in(area.start_char, area.end_char, "region")
         if not _NOT_THE_PLACE.search(ctx.text[max(0, m.start - 30) : m.start])
         and not _NATIONALITY.match(ctx.text[m.end : m.end + 30])
     ]
@@ -430,9 +484,9 @@ def _read(
     ):
         for g in mentions:
             reading.role_evidence[(role, g.key)] = reading.evidence
-    _read_date(ctx, sent, reading)
-    _read_casualties(ctx.sentence_text(sent), reading)
-    reading.target = _target(sent, trigger)
+    _read_date(ctx, area, reading)
+    _read_casualties(ctx.text[area.start_char : area.end_char], reading)
+    reading.target = _target(area, trigger)
     if reading.event_type is None:
         reading.event_type = "armed-clash" if reading.target == "military" else "attack"
     return reading
@@ -559,6 +613,8 @@ def _compatible(ctx: DocContext, a: AttackReading, b: AttackReading) -> bool:
     def same(x: object, y: object) -> bool:
         return x is None or y is None or x == y
 
+    if a.evidence.start == b.evidence.start and a.part != b.part:
+        return False  # attacks one sentence lists apart
     if a.location and b.location and not _nested(ctx, a.location.key, b.location.key):
         return False
     perps_a, perps_b = (
@@ -618,7 +674,8 @@ def _add_claims(
 
 def _emit(ctx: DocContext, r: AttackReading) -> None:
     doc_id = ctx.doc.user_data.get("ckg_doc_id", "")
-    key = f"attack/{digest(doc_id, str(r.evidence.start))}"
+    where_told = (str(r.evidence.start), *((str(r.part),) if r.part else ()))
+    key = f"attack/{digest(doc_id, *where_told)}"
     where = ctx.facts.nodes[ctx.entity(r.location)].label if r.location else None
     node = ctx.facts.node(key, "Attack", f"{r.trigger} in {where}" if where else r.trigger)
     node.evidence += [r.evidence, *r.evidences]

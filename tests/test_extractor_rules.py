@@ -105,3 +105,26 @@ def test_one_response_for_a_state_and_its_command_in_one_sentence(extractor: Ext
     )
     strikes = [r for r in s["responses"] if r["kind"] == "airstrike"]
     assert len(strikes) == 1 and strikes[0]["responder"] == "United States", s["responses"]
+
+
+def test_an_attack_told_with_its_refers_to_the_group_just_named(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The Sons of the Desert Brigade has grown since 2019. "
+        "On 2 June 2023, its fighters ambushed a patrol near Kidal, killing 6 soldiers.",
+    )
+    (attack,) = s["attacks"]
+    assert "Sons of the Desert" in (attack["perpetrator"] or "")
+    assert attack["location"] == "Kidal" and attack["killed"] == 6
+
+
+def test_a_sentence_listing_attacks_gives_one_per_attack(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Boko Haram carried out many raids. Its deadliest attacks include a bombing in "
+        "Maiduguri in July 2014 that killed 60 people, twin bombings in Kano in March 2016 "
+        "that killed 22, and a suicide bombing in Gwoza in 2020 that killed 9.",
+    )
+    found = {(a["location"], a["killed"]) for a in s["attacks"]}
+    assert {("Maiduguri", 60), ("Kano", 22), ("Gwoza", 9)} <= found, s["attacks"]
+    assert all(a["perpetrator"] == "Boko Haram" for a in s["attacks"]), s["attacks"]
