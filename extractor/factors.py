@@ -49,12 +49,14 @@ def read_factors(ctx: DocContext, matcher: PhraseMatcher) -> None:
 
 
 def _context_region(ctx: DocContext, offset: int) -> str | None:
-    """The place most mentioned in the passage before an offset, else the document's country."""
+    """The place most mentioned in the passage before an offset (the nearest of equals), else
+    the document's country."""
     before = ctx.mentions_in(max(0, offset - _CONTEXT_CHARS), offset, "region", "demonym")
-    counts = Counter(m for m in before if ctx.specificity(m.key) > 0)
-    if counts:
-        by_key = Counter(m.key for m in counts.elements())
-        top = by_key.most_common(1)[0][0]
-        return ctx.entity(next(m for m in counts if m.key == top))
+    places = [m for m in before if ctx.specificity(m.key) > 0]
+    if places:
+        counts = Counter(m.key for m in places)
+        last = {m.key: m for m in places}  # text order: the last mention of each place
+        top = max(counts, key=lambda key: (counts[key], last[key].start))
+        return ctx.entity(last[top])
     country = ctx.main_country()
     return ctx.named(country, "Region") if country else None
