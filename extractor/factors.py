@@ -39,9 +39,11 @@ def read_factors(ctx: DocContext, matcher: PhraseMatcher) -> None:
             best = max(
                 places, key=lambda m: (ctx.specificity(m.key) > 0, -abs(m.start - span.start_char))
             )
-            region, rule, conf = ctx.entity(best), "rule:factor-sentence", 0.75
+            region: str | None = ctx.entity(best)
+            rule, conf = "rule:factor-sentence", 0.75
         else:
-            region, rule, conf = _context_region(ctx, sent.start_char), "rule:factor-context", 0.5
+            region = _context_region(ctx, sent.start_char)
+            rule, conf = "rule:factor-context", 0.5
         ev = ctx.sentence_evidence(sent, rule, conf)
         node.evidence.append(ev)
         if region is not None:

@@ -269,10 +269,18 @@ class MentionFinder:
                     )
         if local:  # later uses of a defined acronym
             for token in doc:
-                key = local.get(token.text)
-                if key is not None and token.text.isupper():
+                defined = local.get(token.text)
+                if defined is not None and token.text.isupper():
                     out.append(
-                        _span(doc, token.i, token.i + 1, key.split("/")[0], key, "acronym", 0.85)
+                        _span(
+                            doc,
+                            token.i,
+                            token.i + 1,
+                            defined.split("/")[0],
+                            defined,
+                            "acronym",
+                            0.85,
+                        )
                     )
         return out
 
@@ -596,7 +604,7 @@ def _named_places(
             or span.text.lower() in _GENERIC_PLACE_WORDS  # "State" of "Zamfara State, Nigeria"
         ):
             return
-        code = gazetteer[parent].iso3166 if parent in gazetteer else None
+        code = gazetteer[parent].iso3166 if parent is not None and parent in gazetteer else None
         key = f"region/{slugify(span.text)}" + (f"-{code.lower()}" if code else "")
         new.setdefault(
             key, NewEntity(key, "region", span.text, region_type, (parent,) if parent else ())

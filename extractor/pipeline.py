@@ -7,6 +7,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex
 
 import extractor.mentions  # noqa: F401  (registers ckg_mentions)
@@ -46,5 +47,6 @@ def build_pipeline(model: str, fast: bool = False) -> Language:
 
 def _split_citation_marks(nlp: Language) -> None:
     """Split encyclopedia citation marks off words: 'Maghreb.[6]' -> 'Maghreb . [ 6 ]'."""
-    infixes = [*nlp.Defaults.infixes, r"(?<=[\w)])\.(?=\[)", r"\[", r"\]"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[\w)])\.(?=\[)", r"\[", r"\]"]
+    tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

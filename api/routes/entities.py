@@ -181,9 +181,9 @@ def _run(
 
 
 def _page(model: type[BaseModel], rows: RowPage, limit: int, offset: int) -> Any:
-    return Page[model](
+    return Page[model](  # type: ignore[valid-type]
         items=[model(**r) for r in rows.rows],
-        limit=limit,  # type: ignore[valid-type]
+        limit=limit,
         offset=offset,
         truncated=rows.truncated,
     )
