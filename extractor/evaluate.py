@@ -119,18 +119,7 @@ class Resolver:
         """An actor and what it belongs to: its parent bodies ('AFRICOM' -> 'U.S. forces') and
         the state its name starts with ('Malian Armed Forces' -> Mali, 'U.S. forces' -> US)."""
         key = self.entity(name)
-        if key is None:
-            return set()
-        out = {key}
-        if key in self.gazetteer:
-            out |= set(self.gazetteer.ancestors(key))
-        for k in list(out):
-            if k in self.gazetteer and self.gazetteer[k].kind == "actor":
-                first = self.gazetteer[k].name.split()[0]
-                state = self.gazetteer.by_demonym(first) or self.gazetteer.by_name(first)
-                if state is not None and state.region_type == "country":
-                    out.add(state.key)
-        return out
+        return self.gazetteer.family(key) if key is not None else set()
 
     def factor(self, name: str | None) -> str | None:
         """The lexicon factor a name stands for, else its normalised form."""

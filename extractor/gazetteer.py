@@ -167,6 +167,20 @@ class Gazetteer:
         """Normalised name -> key for every entry of one kind (for fuzzy matching)."""
         return {n: k for n, k in self._by_name.items() if self.entries[k].kind == kind}
 
+    def family(self, key: str) -> set[str]:
+        """An entity with what it belongs to, when it is an actor: the bodies it is part of and
+        the state its name starts with ('AFRICOM' -> U.S. forces -> United States)."""
+        keys = {key}
+        if key in self.entries and self.entries[key].kind == "actor":
+            keys |= set(self.ancestors(key))
+        for k in list(keys):
+            if k in self.entries and self.entries[k].kind == "actor":
+                first = self.entries[k].name.split()[0]
+                state = self.by_demonym(first) or self.by_name(first)
+                if state is not None and state.region_type == "country":
+                    keys.add(state.key)
+        return keys
+
     def ancestors(self, key: str) -> Iterator[str]:
         """Every region that contains this one (or actor this one is part of), nearest first."""
         seen: set[str] = set()

@@ -265,27 +265,12 @@ def _response(
         ctx.facts.edge(key, "locatedIn", where, ev)
 
 
-def _family(ctx: DocContext, m: Mention) -> set[str]:
-    """An actor, the bodies it is part of, and the state its name starts with ('U.S. forces',
-    'AFRICOM' -> United States)."""
-    keys = {m.key}
-    if m.key in ctx.gazetteer and ctx.gazetteer[m.key].kind == "actor":
-        keys |= set(ctx.gazetteer.ancestors(m.key))  # a region's ancestors contain it instead
-    for key in list(keys):
-        if key in ctx.gazetteer and ctx.gazetteer[key].kind == "actor":
-            first = ctx.gazetteer[key].name.split()[0]
-            state = ctx.gazetteer.by_demonym(first) or ctx.gazetteer.by_name(first)
-            if state is not None and state.region_type == "country":
-                keys.add(state.key)
-    return keys
-
-
 def _one_per_family(ctx: DocContext, responders: list[Mention]) -> list[Mention]:
     """The first of the responders a sentence names that belong together ('the United States
     launched a strike which U.S. Central Command said ...' is one responder)."""
     kept: list[tuple[Mention, set[str]]] = []
     for m in sorted(responders, key=lambda m: m.start):
-        family = _family(ctx, m)
+        family = ctx.gazetteer.family(m.key)
         if not any(family & other for _, other in kept):
             kept.append((m, family))
     return [m for m, _ in kept]
