@@ -327,7 +327,7 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
             if m not in modifiers
         ]
         if groups:
-            subjects = [g for g in groups if _is_subject(ctx, g)]
+            subjects = [g for g in groups if ctx.is_subject(g)]
             recent = (subjects or groups)[0], index
         first, last = bisect_left(positions, sent.start), bisect_left(positions, sent.end)
         events = _events(sent, candidates[first:last], groups)
@@ -377,11 +377,6 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
             blamed.evidences.append(ev)
     for reading in merged:
         _emit(ctx, reading)
-
-
-def _is_subject(ctx: DocContext, g: Mention) -> bool:
-    root = ctx.root(g)
-    return root is not None and root.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _nearest_before(

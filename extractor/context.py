@@ -57,6 +57,12 @@ class DocContext:
         end = bisect.bisect_left(self._token_starts, mention.end)
         return self.doc[first:end].root if end > first >= 0 else None
 
+    def is_subject(self, mention: Mention) -> bool:
+        """The mention heads the subject of its clause (or is the sentence's root, as in a
+        heading)."""
+        root = self.root(mention)
+        return root is not None and root.dep_ in {"nsubj", "nsubjpass", "ROOT"}
+
     def sentence_text(self, sent: Span) -> str:
         """A sentence's text (a slice of the document: ``Span.text`` rebuilds it token by token)."""
         return self.text[sent.start_char : sent.end_char]

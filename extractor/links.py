@@ -114,7 +114,7 @@ def affiliation_modifiers(ctx: DocContext) -> set[Mention]:
             if _IT_OF_A.match(text[sent.start_char : first.start].strip() + " "):
                 _affiliate(ctx, previous, first, sent, "rule:it-affiliate-of-a", 0.65)
         _mergers(ctx, sent, groups)
-        subjects = [g for g in groups if _is_subject(ctx, g)]
+        subjects = [g for g in groups if ctx.is_subject(g)]
         previous = subjects[0] if subjects else previous
     return modifiers
 
@@ -126,11 +126,6 @@ def _is_subject_or_conjunct(ctx: DocContext, g: Mention) -> bool:
     while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
         token = token.head
     return token.dep_ in {"nsubj", "nsubjpass"}
-
-
-def _is_subject(ctx: DocContext, g: Mention) -> bool:
-    root = ctx.root(g)
-    return root is not None and root.dep_ in {"nsubj", "nsubjpass", "ROOT"}
 
 
 def _mergers(ctx: DocContext, sent, groups: list[Mention]) -> None:  # type: ignore[no-untyped-def]
