@@ -5,15 +5,21 @@
 MATCH (r:Region)
 WHERE r.uri = $region OR toLower(r.prefLabel) = toLower($region)
    OR any(alias IN coalesce(r.altLabel, []) WHERE toLower(alias) = toLower($region))
+WITH collect(r) AS roots
+UNWIND roots AS r
 MATCH (place:Region)-[:partOf*0..6]->(r)
-WITH DISTINCT place
-MATCH (g:Group)-[act:activeIn]->(place)
-WITH g, collect(DISTINCT place.prefLabel) AS regions, collect(act._sources) AS activity_sources
+WITH DISTINCT roots, place
+MATCH (g:Group)-[:activeIn]->(place)
+WITH DISTINCT roots, g
 OPTIONAL MATCH (x)-[:targets]->(g)
-WITH g, regions, activity_sources, count(x) AS response_count
+WITH roots, g, count(x) AS response_count
 ORDER BY response_count DESC, g.prefLabel, g.uri
 SKIP $offset
 LIMIT $limit
+MATCH (g)-[act:activeIn]->(place:Region)-[:partOf*0..6]->(r)
+WHERE r IN roots
+WITH g, response_count, collect(DISTINCT place.prefLabel) AS regions, collect(DISTINCT act) AS acts
+WITH g, response_count, regions, [a IN acts | a._sources] AS activity_sources
 OPTIONAL MATCH (resp:Response)-[t:targets]->(g)
 WITH g, regions, activity_sources, response_count, collect([resp, t])[0..20] AS pairs
 UNWIND (CASE WHEN pairs = [] THEN [[null, null]] ELSE pairs END) AS pair
