@@ -21,8 +21,31 @@ def factor_matcher(nlp: Language) -> PhraseMatcher:
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     tokenizer = pattern_tokenizer(nlp)
     for factor in factors():
-        matcher.add(factor.id, list(tokenizer.pipe(factor.phrases)))
+        phrases = sorted({v for p in factor.phrases for v in hyphen_variants(p)})
+        matcher.add(factor.id, list(tokenizer.pipe(phrases)))
     return matcher
+
+
+#: Prefixes that reports write joined or hyphenated: 'underdevelopment', 'under-development'.
+_PREFIXES = ("under", "inter", "socio", "cross", "counter", "over", "non", "anti", "multi")
+
+
+def hyphen_variants(phrase: str) -> set[str]:
+    """A phrase with its prefixed words written joined and hyphenated, and hyphenated words
+    written joined, apart and hyphenated ('inter-communal', 'intercommunal', 'inter communal')."""
+    variants = {phrase}
+    for word in phrase.split():
+        forms = {word}
+        if "-" in word:
+            forms |= {word.replace("-", ""), word.replace("-", " ")}
+        else:
+            prefix = next(
+                (p for p in _PREFIXES if word.startswith(p) and len(word) > len(p) + 3), ""
+            )
+            if prefix:
+                forms.add(f"{prefix}-{word[len(prefix) :]}")
+        variants |= {v.replace(word, form) for v in variants for form in forms}
+    return variants
 
 
 def read_factors(ctx: DocContext, matcher: PhraseMatcher) -> None:

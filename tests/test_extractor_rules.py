@@ -128,3 +128,12 @@ def test_a_sentence_listing_attacks_gives_one_per_attack(extractor: Extractor) -
     found = {(a["location"], a["killed"]) for a in s["attacks"]}
     assert {("Maiduguri", 60), ("Kano", 22), ("Gwoza", 9)} <= found, s["attacks"]
     assert all(a["perpetrator"] == "Boko Haram" for a in s["attacks"]), s["attacks"]
+
+
+def test_factors_are_read_joined_or_hyphenated(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Boko Haram recruits in Borno, where economic under-development and inter communal "
+        "tensions have festered for decades.",
+    )
+    assert {f["name"] for f in s["factors"]} >= {"Poverty", "Ethnic tensions"}, s["factors"]
