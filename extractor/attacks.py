@@ -341,12 +341,14 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
             elif groups and _BLAME.search(said):
                 pending_blame.append((sent, groups))
             continue
-        if not groups and _by_state_forces(ctx, sent, events[0][0]):
-            continue  # "carried out by the Malian Armed Forces": a state's operation, not an attack
         anaphor = _ANAPHOR.search(said)  # "its fighters attacked ...", "the group ambushed ..."
         for part, (trigger, scope) in enumerate(events):
             reading = _read(ctx, sent, trigger, groups, bool(claim), scope)
             reading.part = part
+            if not (reading.perpetrators or reading.claimants) and _by_state_forces(
+                ctx, sent, trigger
+            ):
+                continue  # "carried out by the Malian Armed Forces": a state's operation
             if not groups and anaphor and recent is not None and index - recent[1] <= 2:
                 reading.perpetrators.append(recent[0])
                 reading.role_evidence[("perpetratedBy", recent[0].key)] = ctx.sentence_evidence(

@@ -137,3 +137,14 @@ def test_factors_are_read_joined_or_hyphenated(extractor: Extractor) -> None:
         "tensions have festered for decades.",
     )
     assert {f["name"] for f in s["factors"]} >= {"Poverty", "Ethnic tensions"}, s["factors"]
+
+
+def test_a_killing_carried_out_by_state_forces_is_not_an_attack_by_the_group_named(
+    extractor: Extractor,
+) -> None:
+    s = _summary(
+        extractor,
+        "The Gamboru massacre was carried out by the Nigerian Army in 2015, in a campaign "
+        "against Boko Haram.",
+    )
+    assert s["attacks"] == [], s["attacks"]
