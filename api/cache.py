@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 Answer = tuple[list[str], list[dict[str, Any]]]
+CacheKey = tuple[str, str, str]
 
 
 class AnswerCache:
@@ -20,15 +21,15 @@ class AnswerCache:
 
     def __init__(self, size: int) -> None:
         self.size = size
-        self._answers: OrderedDict[tuple[str, str, str], Answer] = OrderedDict()
+        self._answers: OrderedDict[CacheKey, Answer] = OrderedDict()
         self._lock = threading.Lock()
 
     @staticmethod
-    def key(text: str, params: Mapping[str, Any], version: str) -> tuple[str, str, str]:
+    def key(text: str, params: Mapping[str, Any], version: str) -> CacheKey:
         """The cache key of a statement with its parameters at a graph version."""
         return text, json.dumps(params, sort_keys=True, default=str), version
 
-    def get(self, key: tuple[str, str, str]) -> Answer | None:
+    def get(self, key: CacheKey) -> Answer | None:
         """The kept answer, if any (and mark it recently used)."""
         with self._lock:
             answer = self._answers.get(key)
@@ -36,7 +37,7 @@ class AnswerCache:
                 self._answers.move_to_end(key)
             return answer
 
-    def put(self, key: tuple[str, str, str], answer: Answer) -> None:
+    def put(self, key: CacheKey, answer: Answer) -> None:
         """Keep an answer, dropping the least recently used beyond the size."""
         if self.size == 0:
             return
