@@ -58,7 +58,43 @@ TRIGGERS: dict[str, str | None] = {
     "execution": "attack",
     "arson": "attack",
     "torch": "attack",
+    "detonate": "remote-explosive",
+    "explode": "remote-explosive",
+    "engage": "armed-clash",
+    "seize": "non-state-actor-overtakes-territory",
+    "capture": "non-state-actor-overtakes-territory",
+    "invade": "non-state-actor-overtakes-territory",
+    "occupy": "non-state-actor-overtakes-territory",
+    "take": "non-state-actor-overtakes-territory",
 }
+#: Verbs that tell an attack only with the right object: a place seized, forces engaged.
+_SEIZE = frozenset({"seize", "capture", "invade", "occupy", "take"})
+_PLACE_OBJECTS = frozenset(
+    {
+        "town",
+        "city",
+        "village",
+        "capital",
+        "base",
+        "territory",
+        "area",
+        "district",
+        "region",
+        "province",
+        "camp",
+        "headquarters",
+        "airport",
+        "port",
+        "locality",
+        "north",
+        "south",
+        "east",
+        "west",
+    }
+)
+_FORCES = frozenset(
+    {"force", "troop", "soldier", "patrol", "army", "police", "convoy", "peacekeeper", "unit"}
+)
 _ATTACKER_WORDS = frozenset(
     {
         "gunmen",
@@ -167,9 +203,12 @@ _PERPETRATOR_BEFORE = re.compile(
     r"\s+(the\s+)?([\w'’-]+\s+)?$",
     re.I,
 )
-#: Words before a place that make it a landmark, not the place of the event.
+#: Words before a place that make it a landmark, not the place of the event: "near the border
+#: with X", "170 kilometers southeast of Yemen's port of Aden".
 _NOT_THE_PLACE = re.compile(
-    r"\b(border with|borders? of|bordering|neighbou?ring)\s+(the\s+)?$", re.I
+    r"\b(border with|borders? of|bordering|neighbou?ring)\s+(the\s+)?$|"
+    r"\b(kilomet(er|re)s?|km|miles?)\b[^.;]{0,30}\b(of|from)\b[^.;,]*$",
+    re.I,
 )
 _NATIONALITY = re.compile(
     r"^\s*(and [\w.]+ )?(soldiers|troops|forces|military|army|nationals|"
@@ -298,6 +337,8 @@ class AttackReading:
     role_evidence: dict[tuple[str, str], Evidence] = field(default_factory=dict)
     #: which of the attacks its sentence lists (0 for the first or only one)
     part: int = 0
+    #: told as an event already mentioned: "the attack", "the second blast"
+    anaphoric: bool = False
 
     def informative(self) -> bool:
         """Says at least who, where, when or how many."""
@@ -349,6 +390,8 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
                 ctx, sent, trigger
             ):
                 continue  # "carried out by the Malian Armed Forces": a state's operation
+            if reading.perpetrators and all(_state_allied(ctx, g) for g in reading.perpetrators):
+                continue  # "the SDF launched assaults" (with the coalition): a response
             if not groups and anaphor and recent is not None and index - recent[1] <= 2:
                 reading.perpetrators.append(recent[0])
                 reading.role_evidence[("perpetratedBy", recent[0].key)] = ctx.sentence_evidence(
@@ -419,7 +462,7 @@ def _trigger(sent: Span, candidates: list[Token], groups: list[Mention]) -> Toke
     """The sentence's attack word, among its words whose lemma is a trigger."""
     for token in candidates:
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN":
+        if token.pos_ == "NOUN" and lemma not in _SEIZE:  # "the capture of Baghdad": a period
             counted = any(c.dep_ == "nummod" or c.lower_ in _COUNTED for c in token.children) or (
                 token.dep_ == "dobj" and token.head.lemma_ in _CARRY_OUT
             )
@@ -431,9 +474,30 @@ def _trigger(sent: Span, candidates: list[Token], groups: list[Mention]) -> Toke
         if token.pos_ == "VERB" and token.tag_ in {"VBD", "VBN", "VBZ", "VBG"}:
             if lemma in {"kill", "execute"} and not (groups or _has_attacker(sent)):
                 continue  # "killed" alone may be an accident or a state operation
+            if lemma in _SEIZE and seized_place(token) is None:
+                continue  # "seized weapons", "took part": no place taken
+            if lemma == "engage" and not any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _FORCES for c in token.children
+            ):
+                continue  # "engaged in talks"
             if any(c.dep_ == "nsubj" and c.lemma_.lower() in _STATE_MEANS for c in token.children):
                 continue  # "the airstrike killed three militants": a response
             return token
+    return None
+
+
+def seized_place(verb: Token) -> Token | None:
+    """The place a verb of seizure takes: the object of 'seized the town', 'captured Gao', 'took
+    control of the capital', the subject of 'Gao was captured'; ``None`` if it takes no place."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    control = [o for o in objects if o.lemma_.lower() == "control"]
+    if control:  # "took control of the capital", "seized control of northern Mali"
+        objects = [o for c in control for p in c.children if p.lower_ == "of" for o in p.children]
+    elif verb.lemma_.lower() == "take":
+        return None
+    for obj in objects:
+        if obj.lemma_.lower() in _PLACE_OBJECTS or obj.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return obj
     return None
 
 
@@ -459,10 +523,13 @@ def _read(
     regions = [
         m
         for m in ctx.mentions_in(area.start_char, area.end_char, "region")
-        if not _NOT_THE_PLACE.search(ctx.text[max(0, m.start - 30) : m.start])
-        and not _NATIONALITY.match(ctx.text[m.end : m.end + 30])
+        if not _landmark(ctx, m) and not _NATIONALITY.match(ctx.text[m.end : m.end + 30])
     ]
-    if regions:
+    seized = seized_place(trigger) if lemma in _SEIZE else None
+    if seized is not None:  # the place taken: "seized the city", "captured Gao"
+        named = [m for m in regions if seized.left_edge.idx <= m.start < _end(seized)]
+        reading.location = named[-1] if named else _unnamed_place(ctx, seized)
+    if reading.location is None and regions:
         near = [m for m in regions if _after_locative(ctx, m)] or regions
         reading.location = max(
             near, key=lambda m: (ctx.specificity(m.key), -abs(m.start - trigger.idx))
@@ -482,11 +549,53 @@ def _read(
         for g in mentions:
             reading.role_evidence[(role, g.key)] = reading.evidence
     _read_date(ctx, area, reading)
+    reading.anaphoric = reading.date is None and _definite(trigger)
     _read_casualties(ctx.text[area.start_char : area.end_char], reading)
     reading.target = _target(area, trigger)
     if reading.event_type is None:
         reading.event_type = "armed-clash" if reading.target == "military" else "attack"
     return reading
+
+
+def _definite(trigger: Token) -> bool:
+    """'the attack', 'this bombing', 'the second blast': an event told before, not one named
+    on its own ('the Kagara kidnapping', 'the 2021 airport attack')."""
+    children = list(trigger.children)
+    return (
+        trigger.pos_ == "NOUN"
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in children)
+        and not any(c.dep_ in {"compound", "nummod", "poss"} or c.pos_ == "PROPN" for c in children)
+    )
+
+
+def _end(token: Token) -> int:
+    last = token.right_edge
+    return last.idx + len(last.text)
+
+
+def _unnamed_place(ctx: DocContext, word: Token | None) -> Mention | None:
+    """The place 'the town' or 'the capital' stands for: the town named last before it, or the
+    country named last before it (whose capital the text leaves unnamed)."""
+    if word is None or word.ent_type_:
+        return None
+    wanted = {"capital": {"country"}, "city": {"town"}, "town": {"town"}, "village": {"town"}}
+    kinds = wanted.get(word.lemma_.lower())
+    if kinds is None:
+        return None
+    before = [
+        m
+        for m in ctx.mentions_in(0, word.idx, "region")
+        if ctx.region_type(m.key) in kinds or "town" in kinds and m.key not in ctx.gazetteer
+    ]
+    return before[-1] if before else None
+
+
+def _landmark(ctx: DocContext, m: Mention) -> bool:
+    """A place named to say where the event was relative to it, unless the event is told in a
+    clause about it ('275 km northwest of Chibok, where ... were kidnapped')."""
+    return bool(_NOT_THE_PLACE.search(ctx.text[max(0, m.start - 60) : m.start])) and not (
+        ctx.text[m.end : m.end + 8].startswith(", where")
+    )
 
 
 def _after_locative(ctx: DocContext, m: Mention) -> bool:
@@ -520,7 +629,7 @@ def _is_perpetrator(ctx: DocContext, sent: Span, trigger: Token, g: Mention) -> 
         c.lower_ in _ATTACKER_WORDS for c in root.children
     ):
         return True
-    return len(_groups_in(ctx, sent)) == 1 and g.start < trigger.idx
+    return len({m.key for m in _groups_in(ctx, sent)}) == 1 and g.start < trigger.idx
 
 
 def _groups_in(ctx: DocContext, sent: Span) -> list[Mention]:
@@ -606,7 +715,10 @@ def _casualties_only(sent: Span, last: AttackReading, ctx: DocContext) -> bool:
     return True
 
 
-def _compatible(ctx: DocContext, a: AttackReading, b: AttackReading) -> bool:
+def _compatible(ctx: DocContext, a: AttackReading, b: AttackReading, loose: bool = False) -> bool:
+    """Nothing the two readings say conflicts; ``loose`` (for 'the attack', 'the second blast')
+    lets a part of the event have a date or toll of its own."""
+
     def same(x: object, y: object) -> bool:
         return x is None or y is None or x == y
 
@@ -620,7 +732,7 @@ def _compatible(ctx: DocContext, a: AttackReading, b: AttackReading) -> bool:
     )
     if perps_a and perps_b and not perps_a & perps_b:
         return False
-    return same(a.date, b.date) and same(a.killed, b.killed)
+    return loose or same(a.date, b.date) and same(a.killed, b.killed)
 
 
 def _nested(ctx: DocContext, x: str, y: str) -> bool:
@@ -631,31 +743,42 @@ def _nested(ctx: DocContext, x: str, y: str) -> bool:
 
 
 def _merge(ctx: DocContext, readings: list[AttackReading]) -> list[AttackReading]:
+    """One reading per event: each joins the first earlier event it does not conflict with
+    ('the attack ...' joins the event told last)."""
     merged: list[AttackReading] = []
     for r in readings:
-        for m in merged:
-            if _compatible(ctx, m, r):
-                if r.location and (
-                    m.location is None
-                    or ctx.specificity(r.location.key) > ctx.specificity(m.location.key)
-                ):
-                    m.location = r.location
-                m.perpetrators += [
-                    g for g in r.perpetrators if g.key not in {p.key for p in m.perpetrators}
-                ]
-                m.claimants += [g for g in r.claimants if g.key not in {c.key for c in m.claimants}]
-                m.date, m.date_text = m.date or r.date, m.date_text or r.date_text
-                if m.killed is None:
-                    m.killed, m.killed_text = r.killed, r.killed_text
-                m.wounded = m.wounded if m.wounded is not None else r.wounded
-                m.target = m.target or r.target
-                m.evidences.append(r.evidence)
-                for role_key, ev in r.role_evidence.items():
-                    m.role_evidence.setdefault(role_key, ev)
-                break
-        else:
+        last = max(merged, key=_last_told, default=None)
+        if r.anaphoric and last is not None and _compatible(ctx, last, r, loose=True):
+            _absorb(ctx, last, r)
+            continue
+        into = next((m for m in merged if _compatible(ctx, m, r)), None)
+        if into is None:
             merged.append(r)
+        else:
+            _absorb(ctx, into, r)
     return merged
+
+
+def _absorb(ctx: DocContext, m: AttackReading, r: AttackReading) -> None:
+    """Add what ``r`` says to ``m`` where ``m`` says nothing (a more specific place wins)."""
+    if r.location and (
+        m.location is None or ctx.specificity(r.location.key) > ctx.specificity(m.location.key)
+    ):
+        m.location = r.location
+    m.perpetrators += [g for g in r.perpetrators if g.key not in {p.key for p in m.perpetrators}]
+    m.claimants += [g for g in r.claimants if g.key not in {c.key for c in m.claimants}]
+    m.date, m.date_text = m.date or r.date, m.date_text or r.date_text
+    if m.killed is None:
+        m.killed, m.killed_text = r.killed, r.killed_text
+    m.wounded = m.wounded if m.wounded is not None else r.wounded
+    m.target = m.target or r.target
+    m.evidences.append(r.evidence)
+    for role_key, ev in r.role_evidence.items():
+        m.role_evidence.setdefault(role_key, ev)
+
+
+def _last_told(r: AttackReading) -> int:
+    return max(e.start for e in (r.evidence, *r.evidences))
 
 
 def _add_claims(
@@ -729,6 +852,10 @@ def _place_and_mentioned_containers(ctx: DocContext, key: str) -> list[str]:
                 containers.add(parent)
                 frontier.append(parent)
     return [key, *sorted(containers & mentioned)]
+
+
+def _state_allied(ctx: DocContext, group: Mention) -> bool:
+    return group.key in ctx.gazetteer and ctx.gazetteer[group.key].state_allied
 
 
 def _by_state_forces(ctx: DocContext, sent: Span, trigger: Token) -> bool:

@@ -93,12 +93,16 @@ class DocContext:
 
     def specificity(self, key: str) -> int:
         """Higher for smaller places: town 4, subdivision 3, other 2, country 1, macro 0; a place
-        the text names inside a known one ('the Hodan District of Mogadishu') is one above it."""
+        the text names inside a known one ('the Hodan District of Mogadishu') is one above it; a
+        town or district the gazetteer does not know is taken as smaller than the towns it
+        knows (it lists towns down to ~15,000 people)."""
         order = {"town": 4, "subdivision": 3, "other": 2, "country": 1, "macro-region": 0}
         own = order.get(self.region_type(key) or "other", 2)
         new = self.new_entities.get(key)
         if new is not None and new.parents:
             return max(own, *(self.specificity(p) + 1 for p in new.parents if p != key))
+        if new is not None and new.region_type in {"town", "subdivision"}:
+            return 5
         return own
 
     # -- building facts -----------------------------------------------------------------

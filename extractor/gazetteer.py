@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 from typing import Any, Literal
@@ -112,7 +112,9 @@ class Entry:
     actor_type: str | None = None
     response_kind: str | None = None
     affiliated_with: tuple[str, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    #: a group fighting alongside a state (pro-government militias, the SDF with the coalition):
+    #: its operations are responses, not attacks
+    state_allied: bool = False
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -214,6 +216,7 @@ def _curated(macro_members: dict[str, list[str]]) -> Iterator[Entry]:
             aliases=tuple(g.get("aliases", ())),
             acronyms=tuple(g.get("acronyms", ())),
             actor_type=g.get("actor_type"),
+            state_allied=g.get("state_allied", False),
             affiliated_with=tuple(f"group/{a}" for a in g.get("affiliated_with", ())),
         )
     for a in data["actors"]:

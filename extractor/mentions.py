@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractor.gazetteer import CALENDAR_WORDS, Entry, Gazetteer, load_gazetteer
+from extractor.landmarks import find_landmarks
 from extractor.normalize import fold, name_key, surface_variants
 from ontology.iris import slugify
 
@@ -196,7 +197,7 @@ class MentionFinder:
         local: dict[str, str] = {}  # names and acronyms this document defines -> key
         new: dict[str, NewEntity] = {}
         defined = self._acronym_definitions(doc, gaz, local, new)
-        spans = filter_spans([*gaz, *defined])
+        spans = filter_spans([*self._landmark_spans(doc, gaz, new), *gaz, *defined])
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans += self._model_spans(doc, taken, local, new)
         taken = {i for s in spans for i in range(s.start, s.end)}
@@ -227,6 +228,23 @@ class MentionFinder:
                 out.append(_span(doc, start, end, entry.kind, key, rule, conf))
         for match_id, start, end in self.demonym(doc):
             out.append(_span(doc, start, end, "demonym", strings[match_id], "demonym", 0.8))
+        return out
+
+    # -- seas, lakes, airports, camps: names of features the gazetteer lacks ---------------
+    def _landmark_spans(self, doc: Doc, gaz: list[Span], new: dict[str, NewEntity]) -> list[Span]:
+        known_at = {s.start: s.kb_id_ for s in gaz if s.label_ == "region"}
+        out: list[Span] = []
+        for mark in find_landmarks(doc):
+            span = doc[mark.start : mark.end]
+            entry = self.gazetteer.by_name(span.text)
+            if entry is not None and entry.region_type not in {"town", "subdivision"}:
+                continue  # a feature the gazetteer knows ("Lake Chad Basin")
+            parent = known_at.get(mark.container_at) if mark.container_at is not None else None
+            key = f"region/{slugify(span.text)}"
+            new.setdefault(
+                key, NewEntity(key, "region", span.text, "other", (parent,) if parent else ())
+            )
+            out.append(_span(doc, span.start, span.end, "region", key, "pattern:landmark", 0.6))
         return out
 
     # -- acronyms defined in the text: "Long Name (ACR)" / "ACR (Long Name)" -----------------
