@@ -14,6 +14,33 @@ from extractor.lexicon import factors
 from extractor.mentions import pattern_tokenizer
 
 _CONTEXT_CHARS = 800
+#: Words that say a text is about armed violence (a drought or poverty is a factor only there).
+_CONFLICT_WORDS = frozenset(
+    {
+        "conflict",
+        "conflicts",
+        "insurgency",
+        "insurgencies",
+        "insurgents",
+        "insurrection",
+        "rebellion",
+        "rebels",
+        "militants",
+        "militias",
+        "jihadists",
+        "jihadist",
+        "bandits",
+        "banditry",
+        "violence",
+        "war",
+        "fighting",
+        "clashes",
+        "attacks",
+        "terrorism",
+        "extremism",
+        "armed",
+    }
+)
 
 
 def factor_matcher(nlp: Language) -> PhraseMatcher:
@@ -46,6 +73,14 @@ def hyphen_variants(phrase: str) -> set[str]:
                 forms.add(f"{prefix}-{word[len(prefix) :]}")
         variants |= {v.replace(word, form) for v in variants for form in forms}
     return variants
+
+
+def conflict_context(ctx: DocContext) -> bool:
+    """The text is about armed violence: it names a group or an attack, or speaks of conflict,
+    insurgency, militants, violence..."""
+    return any(n.kind in {"Group", "Attack"} for n in ctx.facts.nodes.values()) or any(
+        t.lower_ in _CONFLICT_WORDS for t in ctx.doc
+    )
 
 
 def read_factors(ctx: DocContext, matcher: PhraseMatcher) -> None:

@@ -225,6 +225,8 @@ class MentionFinder:
                 entry = self.gazetteer[key]
                 if entry.case_sensitive and _mistaken_place(doc[start:end]):
                     continue
+                if entry.kind == "region" and _in_event_name(doc, end):
+                    continue  # "the Second Congo War", "the Somaliland War of Independence"
                 out.append(_span(doc, start, end, entry.kind, key, rule, conf))
         for match_id, start, end in self.demonym(doc):
             out.append(_span(doc, start, end, "demonym", strings[match_id], "demonym", 0.8))
@@ -450,6 +452,16 @@ def _mistaken_place(span: Span) -> bool:
                 return False  # "capital of Goma in the ...": a phrase, not a name
             return ent.label_ in {"PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT"}
     return False
+
+
+#: Capitalised words that make the name before them the name of an event, not a place.
+_EVENT_WORDS = frozenset(
+    {"War", "Crisis", "Conflict", "Insurgency", "Uprising", "Revolution", "Campaign", "Offensive"}
+)
+
+
+def _in_event_name(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].text in _EVENT_WORDS
 
 
 def _strip_article(span: Span) -> Span:

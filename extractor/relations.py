@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from extractor.attacks import read_attacks
 from extractor.context import DocContext
-from extractor.factors import factor_matcher, read_factors
+from extractor.factors import conflict_context, factor_matcher, read_factors
 from extractor.facts import Facts
 from extractor.gazetteer import Gazetteer, load_gazetteer
 from extractor.links import active_in_prose, active_in_tables, affiliation_modifiers
@@ -39,7 +39,7 @@ class RelationReader:
         active_in_prose(ctx, modifiers)
         read_attacks(ctx, modifiers)
         read_responses(ctx)
-        if any(n.kind in {"Group", "Attack"} for n in ctx.facts.nodes.values()):
+        if conflict_context(ctx):
             read_factors(ctx, self.factors)  # root causes of violence, so only where there is some
         doc._.ckg_facts = ctx.facts
         return doc
