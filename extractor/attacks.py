@@ -207,7 +207,8 @@ _PERPETRATOR_BEFORE = re.compile(
 #: with X", "170 kilometers southeast of Yemen's port of Aden".
 _NOT_THE_PLACE = re.compile(
     r"\b(border with|borders? of|bordering|neighbou?ring)\s+(the\s+)?$|"
-    r"\b(kilomet(er|re)s?|km|miles?)\b[^.;]{0,30}\b(of|from)\b[^.;,]*$",
+    r"\b(kilomet(er|re)s?|km|miles?)\b[^.;]{0,30}\b(of|from)\b[^.;,]*$|"
+    r"(?<!the )\b(north|south|east|west)(-?(east|west))?\s+of\s+[^.;,]*$",
     re.I,
 )
 _NATIONALITY = re.compile(
@@ -251,7 +252,7 @@ _NUMBER_WORDS = {
     "scores": 40,
     "hundreds": 200,
 }
-_NUM = r"(\d[\d,]*|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
+_NUM = r"(\d{1,3}(?:,\d{3})+|\d+|" + "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True)) + ")"
 _VICTIMS = (
     r"(people|persons|civilians|soldiers|troops|villagers|residents|worshippers|"
     r"police(?:men| officers)?|officers|gendarmes|peacekeepers|students|children|women|"
@@ -274,6 +275,7 @@ _KILLED = [
         re.I,
     ),
     re.compile(r"\b" + _NUM + r"\s+(?:dead|deaths|fatalities|killed)\b", re.I),
+    re.compile(r"\bdeaths of (?:at least |more than |some |about |over )?" + _NUM + r"\b", re.I),
     re.compile(r"death toll (?:\w+\s+){0,4}?(?:to|of|at)\s+(?:at least\s+)?" + _NUM, re.I),
 ]
 _WOUNDED = re.compile(
@@ -523,7 +525,9 @@ def _read(
     regions = [
         m
         for m in ctx.mentions_in(area.start_char, area.end_char, "region")
-        if not _landmark(ctx, m) and not _NATIONALITY.match(ctx.text[m.end : m.end + 30])
+        if not _landmark(ctx, m)
+        and not _NATIONALITY.match(ctx.text[m.end : m.end + 30])
+        and not ctx.text.startswith("-based", m.end)  # "the Pakistan-based group"
     ]
     seized = seized_place(trigger) if lemma in _SEIZE else None
     if seized is not None:  # the place taken: "seized the city", "captured Gao"
@@ -549,7 +553,7 @@ def _read(
         for g in mentions:
             reading.role_evidence[(role, g.key)] = reading.evidence
     _read_date(ctx, area, reading)
-    reading.anaphoric = reading.date is None and _definite(trigger)
+    reading.anaphoric = reading.date is None and (_definite(trigger) or reading.location is None)
     _read_casualties(ctx.text[area.start_char : area.end_char], reading)
     reading.target = _target(area, trigger)
     if reading.event_type is None:
@@ -737,7 +741,11 @@ def _compatible(ctx: DocContext, a: AttackReading, b: AttackReading, loose: bool
 
 def _nested(ctx: DocContext, x: str, y: str) -> bool:
     """Same place, one inside the other, or a place the gazetteer does not know (can't tell)."""
-    if x == y or x not in ctx.gazetteer or y not in ctx.gazetteer:
+    if x == y:
+        return True
+    if ctx.region_type(x) == ctx.region_type(y) == "town":
+        return False  # two towns: two places
+    if x not in ctx.gazetteer or y not in ctx.gazetteer:
         return True
     return x in set(ctx.gazetteer.ancestors(y)) or y in set(ctx.gazetteer.ancestors(x))
 

@@ -19,6 +19,7 @@ Precision, recall and F1 are micro-averaged over the passages.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +35,10 @@ from extractor.lexicon import factors
 from extractor.normalize import name_key
 from extractor.summary import summarize
 
+#: A trailing type word, which gold and predicted names may or may not keep.
+_TYPE_WORD = re.compile(
+    r"\s+(District|Province|State|Region|Governorate|County|Department|Prefecture)$", re.I
+)
 KEYS = ("groups", "regions", "attacks", "responses", "factors", "affiliations", "active_in")
 
 
@@ -106,7 +111,11 @@ class Resolver:
         """The gazetteer key a name stands for, else its normalised form."""
         if not name:
             return None
-        entry = self.gazetteer.by_name(name) or self.gazetteer.by_demonym(name)
+        entry = (
+            self.gazetteer.by_name(name)
+            or self.gazetteer.by_demonym(name)
+            or self.gazetteer.by_name(_TYPE_WORD.sub("", name))  # "Kabarole District"
+        )
         if entry is not None:
             return entry.key
         key = name_key(name)

@@ -30,6 +30,12 @@ _TRAILING = frozenset(
         "Mountains",
         "Hills",
         "Forest",
+        "Hotel",
+        "Stadium",
+        "Prison",
+        "Barracks",
+        "Highway",
+        "Bridge",
     }
 )
 _ARTICLES = frozenset({"The", "A", "An", "This", "That"})

@@ -577,7 +577,24 @@ NAME_HEADS = frozenset(
 _CAPITALISED_SUFFIXES = frozenset({"District", "Province", "Governorate", "County", "Prefecture"})
 _LOCATIVES = frozenset({"in", "at", "near", "of", "outside", "around", "to", "from"})
 _PLACE_NOUNS = frozenset(
-    {"town", "village", "city", "locality", "commune", "district", "hamlet", "settlement", "camp"}
+    {
+        "town",
+        "towns",
+        "village",
+        "villages",
+        "city",
+        "locality",
+        "commune",
+        "district",
+        "hamlet",
+        "settlement",
+        "camp",
+        "canton",
+        "prefecture",
+        "municipality",
+        "department",
+        "county",
+    }
 )
 
 
@@ -651,6 +668,11 @@ def _named_places(
         known = s.label_ == "region" and s.kb_id_ in gazetteer
         if after_comma and known and gazetteer[s.kb_id_].region_type in {"country", "subdivision"}:
             add(_title_run_before(doc, comma, taken), s.kb_id_)
+        elif known and s.start >= 3:  # "at Lethapora in the Pulwama district"
+            at = s.start - 2 if doc[s.start - 1].lower_ == "the" else s.start - 1
+            run = _title_run_before(doc, at, taken) if doc[at].lower_ == "in" else None
+            if run is not None and run.start > 0 and doc[run.start - 1].lower_ in {"at", "in"}:
+                add(run, s.kb_id_)
     for token in doc[:-2]:
         if token.lower_ in {"located", "situated"} and doc[token.i + 1].lower_ in {
             "in",
@@ -673,7 +695,8 @@ def _named_places(
         elif token.lower_ in _PLACE_NOUNS and doc[token.i + 1].lower_ == "of":
             add(_title_run_after(doc, token.i + 2, taken), None)  # "the village of X"
         elif (
-            token.lower_ in {"region", "province", "district", "area", "valley", "forest"}
+            token.lower_
+            in {"region", "province", "district", "area", "valley", "forest", "town", "village"}
             and token.i > 0
             and doc[token.i - 1].is_title
             and token.is_lower
