@@ -399,7 +399,7 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
                 reading.role_evidence[("perpetratedBy", recent[0].key)] = ctx.sentence_evidence(
                     sent, "rule:attack-anaphora", 0.5
                 )
-            if reading.location is None and (reading.perpetrators or reading.claimants):
+            if reading.location is None:
                 reading.location = _recent_place(ctx, sent)
             if reading.informative():
                 readings.append(reading)

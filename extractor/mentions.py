@@ -227,6 +227,8 @@ class MentionFinder:
                     continue
                 if entry.kind == "region" and _in_event_name(doc, end):
                     continue  # "the Second Congo War", "the Somaliland War of Independence"
+                if _small_town_in_longer_name(doc, end, entry):
+                    continue  # "Mai" of "the town of Mai Kadra"
                 out.append(_span(doc, start, end, entry.kind, key, rule, conf))
         for match_id, start, end in self.demonym(doc):
             out.append(_span(doc, start, end, "demonym", strings[match_id], "demonym", 0.8))
@@ -346,6 +348,8 @@ class MentionFinder:
                 key = f"group/{slugify(ent.text)}"
                 new.setdefault(key, NewEntity(key, "group", ent.text))
                 out.append(_span(doc, ent.start, ent.end, "group", key, "ner+context", 0.6))
+            elif ent.label_ in {"GPE", "LOC"} and (known := self._known_place(ent.text)):
+                out.append(_span(doc, ent.start, ent.end, "region", known, "ner+gazetteer", 0.8))
             elif (
                 (
                     ent.label_ in {"LOC", "FAC"}
@@ -364,6 +368,10 @@ class MentionFinder:
                 new.setdefault(key, NewEntity(key, "region", ent.text, "other"))
                 out.append(_span(doc, ent.start, ent.end, "region", key, "ner", 0.5))
         return out
+
+    def _known_place(self, text: str) -> str | None:
+        entry = self.gazetteer.by_name(text)
+        return entry.key if entry is not None and entry.kind == "region" else None
 
     def _link_name(self, text: str) -> Entry | None:
         entry = self.gazetteer.by_name(text)
@@ -458,6 +466,17 @@ def _mistaken_place(span: Span) -> bool:
 _EVENT_WORDS = frozenset(
     {"War", "Crisis", "Conflict", "Insurgency", "Uprising", "Revolution", "Campaign", "Offensive"}
 )
+
+
+def _small_town_in_longer_name(doc: Doc, end: int, entry: Entry) -> bool:
+    """A small town's name followed by another capitalised word that is not a place type or a
+    date: the start of a longer name the gazetteer does not know."""
+    if entry.region_type != "town" or entry.population >= FOLDED_TOWN_POPULATION:
+        return False
+    if end >= len(doc) or not doc[end].is_title:
+        return False
+    word = doc[end].lower_
+    return word not in _PLACE_SUFFIXES and word not in CALENDAR_WORDS and not doc[end].is_sent_start
 
 
 def _in_event_name(doc: Doc, end: int) -> bool:

@@ -148,3 +148,84 @@ def test_a_killing_carried_out_by_state_forces_is_not_an_attack_by_the_group_nam
         "against Boko Haram.",
     )
     assert s["attacks"] == [], s["attacks"]
+
+
+def test_seizing_an_unnamed_capital_is_placed_in_its_country(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The Houthis have fought the government of Yemen since 2004. "
+        "In late 2014, the Houthis took control of the capital.",
+    )
+    assert [(a["perpetrator"], a["location"]) for a in s["attacks"]] == [("Houthis", "Yemen")]
+
+
+def test_the_capture_of_a_city_as_a_period_is_no_attack(extractor: Extractor) -> None:
+    s = _summary(extractor, "It was the largest battle since the capture of Baghdad in 2003.")
+    assert s["attacks"] == []
+
+
+def test_a_named_airport_inside_a_city_is_the_attack_place(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "A suicide bombing took place at Mavuko International Airport in Kabul on 3 May 2022, "
+        "killing 14 people. The Islamic State claimed responsibility for the attack.",
+    )
+    assert "Mavuko International Airport" in {r["name"] for r in s["regions"]}
+    assert [(a["location"], a["claimed_by"]) for a in s["attacks"]] == [
+        ("Mavuko International Airport", "Islamic State")
+    ]
+
+
+def test_a_place_given_as_a_distance_is_not_the_attack_place(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Houthi fighters attacked a tanker in the Gulf of Aden on Monday. "
+        "The attack happened about 90 kilometers south of the port of Aden.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Gulf of Aden"]
+
+
+def test_the_second_blast_is_part_of_the_bombing(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On 2 March 2020, two car bombs exploded in Baidoa, killing at least 31 people. "
+        "The second blast happened near the market, killing four people. "
+        "Officials said al-Shabaab was responsible.",
+    )
+    assert [(a["location"], a["killed"], a["perpetrator"]) for a in s["attacks"]] == [
+        ("Baidoa", 31, "Al-Shabaab")
+    ]
+
+
+def test_an_offensive_by_a_state_allied_group_is_no_attack(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The Syrian Democratic Forces launched assaults on the town of Hajin on 10 May 2018.",
+    )
+    assert s["attacks"] == []
+
+
+def test_attacks_on_two_villages_on_consecutive_days_stay_apart(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On 4 May 2021, JNIM fighters attacked the village of Kourao, killing 12 civilians. "
+        "On May 4, jihadists attacked the village of Dinbala, located in Yagha Province, "
+        "killing 5 civilians.",
+    )
+    assert sorted(a["location"] for a in s["attacks"]) == ["Dinbala", "Kourao"]
+
+
+def test_factors_are_read_where_the_text_speaks_of_conflict(extractor: Extractor) -> None:
+    conflict = _summary(
+        extractor,
+        "The insurgency in the Kivu region has deep roots: land disputes and a large "
+        "supply of small arms fuel the violence in Congo.",
+    )
+    assert {f["name"] for f in conflict["factors"]} == {"Land disputes", "Proliferation of weapons"}
+    weather = _summary(extractor, "Land disputes between neighbours are common in Congo.")
+    assert weather["factors"] == []
+
+
+def test_a_place_inside_the_name_of_a_war_is_no_place(extractor: Extractor) -> None:
+    s = _summary(extractor, "Many fighters had served in the Second Congo War before 2003.")
+    assert "Republic of the Congo" not in {r["name"] for r in s["regions"]}
