@@ -16,7 +16,7 @@ from functools import lru_cache
 from dateparser.date import DateDataParser  # type: ignore[import-untyped]
 from spacy.tokens import Span, Token
 
-from extractor.context import DocContext
+from extractor.context import DocContext, children
 from extractor.facts import Evidence
 from extractor.lexicon import response_kind
 from extractor.mentions import Mention
@@ -455,7 +455,7 @@ def _events(sent: Span, candidates: list[Token], groups: list[Mention]) -> list[
     doc = sent.doc
     events = []
     for token in chain:
-        after = [c.left_edge.i for c in token.children if c.dep_ == "conj" and c in chain]
+        after = [c.left_edge.i for c in children(token) if c.dep_ == "conj" and c in chain]
         events.append((token, doc[token.left_edge.i : min(after, default=token.right_edge.i + 1)]))
     return events
 
@@ -465,12 +465,12 @@ def _trigger(sent: Span, candidates: list[Token], groups: list[Mention]) -> Toke
     for token in candidates:
         lemma = token.lemma_.lower()
         if token.pos_ == "NOUN" and lemma not in _SEIZE:  # "the capture of Baghdad": a period
-            counted = any(c.dep_ == "nummod" or c.lower_ in _COUNTED for c in token.children) or (
+            counted = any(c.dep_ == "nummod" or c.lower_ in _COUNTED for c in children(token)) or (
                 token.dep_ == "dobj" and token.head.lemma_ in _CARRY_OUT
             )
             if token.tag_ in {"NNS", "NNPS"} and lemma not in {"gunfire"} and not counted:
                 continue  # "attacks are becoming more frequent": generic; "two bombings": not
-            if any(c.lower_ in _GENERIC for c in token.children) or token.head.lower_ in _GENERIC:
+            if any(c.lower_ in _GENERIC for c in children(token)) or token.head.lower_ in _GENERIC:
                 continue
             return token
         if token.pos_ == "VERB" and token.tag_ in {"VBD", "VBN", "VBZ", "VBG"}:
@@ -479,10 +479,10 @@ def _trigger(sent: Span, candidates: list[Token], groups: list[Mention]) -> Toke
             if lemma in _SEIZE and seized_place(token) is None:
                 continue  # "seized weapons", "took part": no place taken
             if lemma == "engage" and not any(
-                c.dep_ == "dobj" and c.lemma_.lower() in _FORCES for c in token.children
+                c.dep_ == "dobj" and c.lemma_.lower() in _FORCES for c in children(token)
             ):
                 continue  # "engaged in talks"
-            if any(c.dep_ == "nsubj" and c.lemma_.lower() in _STATE_MEANS for c in token.children):
+            if any(c.dep_ == "nsubj" and c.lemma_.lower() in _STATE_MEANS for c in children(token)):
                 continue  # "the airstrike killed three militants": a response
             return token
     return None
@@ -491,10 +491,10 @@ def _trigger(sent: Span, candidates: list[Token], groups: list[Mention]) -> Toke
 def seized_place(verb: Token) -> Token | None:
     """The place a verb of seizure takes: the object of 'seized the town', 'captured Gao', 'took
     control of the capital', the subject of 'Gao was captured'; ``None`` if it takes no place."""
-    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objects = [c for c in children(verb) if c.dep_ in {"dobj", "nsubjpass"}]
     control = [o for o in objects if o.lemma_.lower() == "control"]
     if control:  # "took control of the capital", "seized control of northern Mali"
-        objects = [o for c in control for p in c.children if p.lower_ == "of" for o in p.children]
+        objects = [o for c in control for p in children(c) if p.lower_ == "of" for o in children(p)]
     elif verb.lemma_.lower() == "take":
         return None
     for obj in objects:
@@ -564,11 +564,11 @@ def _read(
 def _definite(trigger: Token) -> bool:
     """'the attack', 'this bombing', 'the second blast': an event told before, not one named
     on its own ('the Kagara kidnapping', 'the 2021 airport attack')."""
-    children = list(trigger.children)
+    kids = list(children(trigger))
     return (
         trigger.pos_ == "NOUN"
-        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in children)
-        and not any(c.dep_ in {"compound", "nummod", "poss"} or c.pos_ == "PROPN" for c in children)
+        and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in kids)
+        and not any(c.dep_ in {"compound", "nummod", "poss"} or c.pos_ == "PROPN" for c in kids)
     )
 
 
@@ -630,7 +630,7 @@ def _is_perpetrator(ctx: DocContext, sent: Span, trigger: Token, g: Mention) -> 
     }:
         return True
     if root.head.lower_ in _ATTACKER_WORDS or any(
-        c.lower_ in _ATTACKER_WORDS for c in root.children
+        c.lower_ in _ATTACKER_WORDS for c in children(root)
     ):
         return True
     return len({m.key for m in _groups_in(ctx, sent)}) == 1 and g.start < trigger.idx

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -158,3 +159,9 @@ class DocContext:
                 if parent in self.gazetteer:
                     self.facts.node(parent, "Region", self.gazetteer[parent].name)
                     self.facts.edge(region, "partOf", parent, evidence)
+
+
+def children(token: Token) -> Iterator[Token]:
+    """A token's syntactic children; none in a doc without a parse (fast mode), where spaCy's
+    tree walk reads uninitialised edges and can crash."""
+    return token.children if token.doc.has_annotation("DEP") else iter(())

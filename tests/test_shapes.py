@@ -56,6 +56,17 @@ def test_every_dev_set_extraction_conforms(extractor: Extractor) -> None:
     assert not failures, "\n".join(failures[:30])
 
 
+def test_fast_mode_reads_every_dev_passage_into_conforming_rdf(settings: Settings) -> None:
+    """Without the parser no rule may walk the (absent) tree: spaCy crashes on it."""
+    fast = Extractor(
+        settings.spacy_model, settings.base_iri, settings.max_document_bytes, fast=True
+    )
+    lines = (Path(__file__).parent / "data" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    sources = [SourceText(json.loads(line)["text"], name=str(i)) for i, line in enumerate(lines)]
+    failures = [str(v) for graph in fast.extract_many(sources) for v in validate(graph)]
+    assert not failures, "\n".join(failures[:30])
+
+
 def _copy(graph: Graph) -> Graph:
     out = Graph()
     for triple in graph:
