@@ -208,7 +208,9 @@ _PERPETRATOR_BEFORE = re.compile(
 _NOT_THE_PLACE = re.compile(
     r"\b(border with|borders? of|bordering|neighbou?ring)\s+(the\s+)?$|"
     r"\b(kilomet(er|re)s?|km|miles?)\b[^.;]{0,30}\b(of|from)\b[^.;,]*$|"
-    r"(?<!the )\b(north|south|east|west)(-?(east|west))?\s+of\s+[^.;,]*$",
+    r"(?<!the )\b(north|south|east|west)(-?(east|west))?\s+of\s+[^.;,]*$|"
+    r"\b(sent|coming|came|fled|fleeing|returning|arriving|deployed|travell?ing)\s+from\s+"
+    r"(the\s+)?$",
     re.I,
 )
 _NATIONALITY = re.compile(
@@ -484,6 +486,12 @@ def _trigger(sent: Span, candidates: list[Token], groups: list[Mention]) -> Toke
                 continue  # "engaged in talks"
             if any(c.dep_ == "nsubj" and c.lemma_.lower() in _STATE_MEANS for c in children(token)):
                 continue  # "the airstrike killed three militants": a response
+            if any(
+                a.dep_ == "agent" and p.lemma_.lower() in _STATE_MEANS
+                for a in children(token)
+                for p in children(a)
+            ):
+                continue  # "the attackers were killed by security forces"
             return token
     return None
 
@@ -497,6 +505,7 @@ def seized_place(verb: Token) -> Token | None:
         objects = [o for c in control for p in children(c) if p.lower_ == "of" for o in children(p)]
     elif verb.lemma_.lower() == "take":
         return None
+    objects += [c for o in objects for c in children(o) if c.dep_ == "compound"]  # misparsed
     for obj in objects:
         if obj.lemma_.lower() in _PLACE_OBJECTS or obj.ent_type_ in {"GPE", "LOC", "FAC"}:
             return obj
@@ -744,7 +753,7 @@ def _nested(ctx: DocContext, x: str, y: str) -> bool:
     if x == y:
         return True
     if ctx.region_type(x) == ctx.region_type(y) == "town":
-        return False  # two towns: two places
+        return ctx.inside(x, y) or ctx.inside(y, x)  # else two towns: two places
     if x not in ctx.gazetteer or y not in ctx.gazetteer:
         return True
     return x in set(ctx.gazetteer.ancestors(y)) or y in set(ctx.gazetteer.ancestors(x))

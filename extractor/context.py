@@ -92,19 +92,28 @@ class DocContext:
         new = self.new_entities.get(key)
         return new.region_type if new else None
 
+    def inside(self, inner: str, outer: str) -> bool:
+        """The text or the gazetteer puts one place inside the other ('Lethapora in the Pulwama
+        district')."""
+        new = self.new_entities.get(inner)
+        parents = new.parents if new is not None else ()
+        return outer in parents or (
+            inner in self.gazetteer and outer in self.gazetteer.ancestors(inner)
+        )
+
     def specificity(self, key: str) -> int:
         """Higher for smaller places: town 4, subdivision 3, other 2, country 1, macro 0; a place
         the text names inside a known one ('the Hodan District of Mogadishu') is one above it; a
-        town or district the gazetteer does not know is taken as smaller than the towns it
-        knows (it lists towns down to ~15,000 people)."""
+        building or site, or a town or district the gazetteer does not know, is taken as
+        smaller than the towns it knows (it lists towns down to ~15,000 people)."""
         order = {"town": 4, "subdivision": 3, "other": 2, "country": 1, "macro-region": 0}
         own = order.get(self.region_type(key) or "other", 2)
         new = self.new_entities.get(key)
-        if new is not None and new.parents:
-            return max(own, *(self.specificity(p) + 1 for p in new.parents if p != key))
-        if new is not None and new.region_type in {"town", "subdivision"}:
-            return 5
-        return own
+        if new is None:
+            return own
+        if new.facility or not new.parents and new.region_type in {"town", "subdivision"}:
+            own = 5
+        return max([own, *(self.specificity(p) + 1 for p in new.parents if p != key)])
 
     # -- building facts -----------------------------------------------------------------
     def evidence(self, start: int, end: int, rule: str, confidence: float) -> Evidence:

@@ -11,8 +11,12 @@ from spacy.tokens import Doc
 #: Words that start such a name, with "of" after them or not.
 _LEADING_OF = frozenset({"Gulf", "Strait", "Bay", "Straits"})
 _LEADING = frozenset({"Lake", "Camp", "Mount", "Fort"})
+#: Words that end the name of a building or site, a place smaller than a town.
+_FACILITIES = frozenset(
+    {"Airport", "Airfield", "Airbase", "Base", "Camp", "Hotel", "Stadium", "Prison", "Barracks"}
+)
 #: Words that end such a name.
-_TRAILING = frozenset(
+_TRAILING = _FACILITIES | frozenset(
     {
         "Sea",
         "Ocean",
@@ -20,20 +24,11 @@ _TRAILING = frozenset(
         "Lake",
         "Valley",
         "Desert",
-        "Airport",
-        "Airfield",
-        "Airbase",
-        "Base",
-        "Camp",
         "Canal",
         "Dam",
         "Mountains",
         "Hills",
         "Forest",
-        "Hotel",
-        "Stadium",
-        "Prison",
-        "Barracks",
         "Highway",
         "Bridge",
     }
@@ -44,12 +39,13 @@ _MAX_WORDS = 4
 
 @dataclass(frozen=True)
 class Landmark:
-    """A feature's name (token range) and the index of the token a container name starts at
-    ('... Airport in Kabul'), if any."""
+    """A feature's name (token range), the index of the token a container name starts at
+    ('... Airport in Kabul'), if any, and whether it names a building or site."""
 
     start: int
     end: int
     container_at: int | None
+    facility: bool
 
 
 def find_landmarks(doc: Doc) -> list[Landmark]:
@@ -71,7 +67,8 @@ def find_landmarks(doc: Doc) -> list[Landmark]:
             span = (start, token.i + 1) if start < token.i else None
         if span is None or span[1] < len(doc) and doc[span[1]].is_title:
             continue  # the name goes on: "Red Sea State", "Congo River Alliance"
-        found.append(Landmark(*span, _container_at(doc, span[1])))
+        facility = doc[span[0]].text == "Camp" or doc[span[1] - 1].text in _FACILITIES
+        found.append(Landmark(*span, _container_at(doc, span[1]), facility))
         taken.update(range(*span))
     return found
 

@@ -123,6 +123,8 @@ class NewEntity:
     name: str
     region_type: str | None = None
     parents: tuple[str, ...] = ()
+    #: a named building or site (hotel, airport, base, prison): smaller than a town
+    facility: bool = False
 
 
 for _name, _default in (("ckg_mentions", None), ("ckg_new_entities", None)):
@@ -200,6 +202,7 @@ class MentionFinder:
         spans = filter_spans([*self._landmark_spans(doc, gaz, new), *gaz, *defined])
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans += self._model_spans(doc, taken, local, new)
+        spans += self._apostrophe_places(doc, taken)
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans += _named_places(doc, spans, taken, new, self.gazetteer)
         taken = {i for s in spans for i in range(s.start, s.end)}
@@ -246,7 +249,10 @@ class MentionFinder:
             parent = known_at.get(mark.container_at) if mark.container_at is not None else None
             key = f"region/{slugify(span.text)}"
             new.setdefault(
-                key, NewEntity(key, "region", span.text, "other", (parent,) if parent else ())
+                key,
+                NewEntity(
+                    key, "region", span.text, "other", (parent,) if parent else (), mark.facility
+                ),
             )
             out.append(_span(doc, span.start, span.end, "region", key, "pattern:landmark", 0.6))
         return out
@@ -368,6 +374,18 @@ class MentionFinder:
                 new.setdefault(key, NewEntity(key, "region", ent.text, "other"))
                 out.append(_span(doc, ent.start, ent.end, "region", key, "ner", 0.5))
         return out
+
+    def _apostrophe_places(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """Known places written with an apostrophe the gazetteer's spelling lacks ('Sana'a',
+        'Ma'rib')."""
+        return [
+            _span(doc, t.i, t.i + 1, "region", key, "gazetteer", 0.85)
+            for t in doc
+            if t.i not in taken
+            and t.text[:1].isupper()
+            and ("'" in t.text or "’" in t.text)
+            and (key := self._known_place(t.text))
+        ]
 
     def _known_place(self, text: str) -> str | None:
         entry = self.gazetteer.by_name(text)
