@@ -7,6 +7,7 @@ import re
 
 from spacy.tokens import Span
 
+from extractor.attacks import TRIGGERS
 from extractor.context import DocContext
 from extractor.facts import Evidence
 from extractor.lexicon import response_kind
@@ -222,6 +223,17 @@ def _conjuncts(
     return added
 
 
+def _attacked(ctx: DocContext, m: Mention) -> bool:
+    """In a sentence telling of an attack, an actor that is not its subject nor its agent
+    ('attacked Malian Army and Wagner Group bases') is what was attacked, not who responded."""
+    root = ctx.root(m)
+    if root is None or _BY_AGENT.search(ctx.text[max(0, m.start - 40) : m.start]):
+        return False
+    while root.dep_ in {"conj", "compound", "appos", "amod"} and root.head.i != root.i:
+        root = root.head
+    return root.dep_ not in {"nsubj", "nsubjpass", "agent"}
+
+
 def _acts(ctx: DocContext, m: Mention) -> bool:
     root = ctx.root(m)
     if root is None:
@@ -288,9 +300,15 @@ def _prose_responses(ctx: DocContext, sent: Span) -> None:
         if m.key not in responder_keys
     ]
     found = response_kind(ctx.sentence_text(sent), _GENERIC_WORDS)
+    attacked = any(t.lemma_.lower() in TRIGGERS for t in sent)
     for responder in responders:
         kind = found
-        if kind is None and responder.key in ctx.gazetteer and (groups or regions):
+        if (
+            kind is None
+            and responder.key in ctx.gazetteer
+            and (groups or regions)
+            and not (attacked and _attacked(ctx, responder))
+        ):
             default = ctx.gazetteer[responder.key].response_kind
             kind = (default, "") if default else None
         if kind is None:
