@@ -66,6 +66,7 @@ TRIGGERS: dict[str, str | None] = {
     "invade": "non-state-actor-overtakes-territory",
     "occupy": "non-state-actor-overtakes-territory",
     "take": "non-state-actor-overtakes-territory",
+    "open": "attack",
 }
 #: Verbs that tell an attack only with the right object: a place seized, forces engaged.
 _SEIZE = frozenset({"seize", "capture", "invade", "occupy", "take"})
@@ -156,6 +157,10 @@ _DATE_WORDS = re.compile(
     r"today|tonight|last|this|ago|earlier)\b",
     re.I,
 )
+_DAY = re.compile(
+    r"\b\d{1,2}(st|nd|rd|th)?\b(?!\d)|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I
+)
+_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
 _GENERIC = frozenset(
     {
         "future",
@@ -203,6 +208,8 @@ _PERPETRATOR_BEFORE = re.compile(
     r"\s+(the\s+)?([\w'’-]+\s+)?$",
     re.I,
 )
+#: A sentence describing where a place is.
+_DESCRIBED = re.compile(r"^\S+(\s+\S+){0,3}\s+(is|was|lies)\s+(located|situated|about|near|in)\b")
 #: Words before a place that make it a landmark, not the place of the event: "near the border
 #: with X", "170 kilometers southeast of Yemen's port of Aden".
 _NOT_THE_PLACE = re.compile(
@@ -401,10 +408,11 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
                 reading.role_evidence[("perpetratedBy", recent[0].key)] = ctx.sentence_evidence(
                     sent, "rule:attack-anaphora", 0.5
                 )
+            if not reading.informative():
+                continue  # an attack word with nothing said of it: "have also been attacked"
             if reading.location is None:
-                reading.location = _recent_place(ctx, sent)
-            if reading.informative():
-                readings.append(reading)
+                reading.location = _recent_place(ctx, sent) or _place_described_next(ctx, index)
+            readings.append(reading)
     merged = _merge(ctx, readings)
     for sent, groups in pending_claims:  # "JNIM's claim of responsibility ..." without a trigger
         if merged:
@@ -480,6 +488,8 @@ def _trigger(sent: Span, candidates: list[Token], groups: list[Mention]) -> Toke
                 continue  # "killed" alone may be an accident or a state operation
             if lemma in _SEIZE and seized_place(token) is None:
                 continue  # "seized weapons", "took part": no place taken
+            if lemma == "open" and not any(c.lower_ == "fire" for c in children(token)):
+                continue  # only "opened fire"
             if lemma == "engage" and not any(
                 c.dep_ == "dobj" and c.lemma_.lower() in _FORCES for c in children(token)
             ):
@@ -745,7 +755,22 @@ def _compatible(ctx: DocContext, a: AttackReading, b: AttackReading, loose: bool
     )
     if perps_a and perps_b and not perps_a & perps_b:
         return False
-    return loose or same(a.date, b.date) and same(a.killed, b.killed)
+    return loose or _same_day(a, b) and same(a.killed, b.killed)
+
+
+def _same_day(a: AttackReading, b: AttackReading) -> bool:
+    """The two dates may name the same day: equal, or one given only to the month or year
+    ('in October 2020' and 'on 24 October 2020')."""
+    if a.date is None or b.date is None or a.date == b.date:
+        return True
+    texts = (a.date_text or "", b.date_text or "")
+    if not all(_DAY.search(t) for t in texts):
+        month = all(_MONTH.search(t) for t in texts)
+        return (a.date.year, a.date.month if month else 0) == (
+            b.date.year,
+            b.date.month if month else 0,
+        )
+    return False
 
 
 def _nested(ctx: DocContext, x: str, y: str) -> bool:
@@ -884,6 +909,18 @@ def _by_state_forces(ctx: DocContext, sent: Span, trigger: Token) -> bool:
         if root is not None and root.dep_ == "nsubj" and root.head.i == trigger.i:
             return True
     return False
+
+
+def _place_described_next(ctx: DocContext, index: int) -> Mention | None:
+    """The place the next sentence opens by describing: '... kidnapped from a school. Dapchi is
+    located in Yobe State'."""
+    if index + 1 >= len(ctx.sentences):
+        return None
+    following = ctx.sentences[index + 1]
+    if not _DESCRIBED.search(ctx.sentence_text(following)):
+        return None
+    places = ctx.mentions_in(following.start_char, following.end_char, "region")
+    return places[0] if places and places[0].start == following.start_char else None
 
 
 def _recent_place(ctx: DocContext, sent: Span) -> Mention | None:

@@ -118,7 +118,7 @@ class Resolver:
         )
         if entry is not None:
             return entry.key
-        key = name_key(name)
+        key = name_key(_TYPE_WORD.sub("", name))
         hit = process.extractOne(
             key, self._names.keys(), scorer=fuzz.token_sort_ratio, score_cutoff=90
         )
@@ -134,7 +134,7 @@ class Resolver:
         """The lexicon factor a name stands for, else its normalised form."""
         if not name:
             return None
-        key = name_key(name)
+        key = name_key(_TYPE_WORD.sub("", name))
         hit = process.extractOne(
             key, self._factors.keys(), scorer=fuzz.token_set_ratio, score_cutoff=85
         )

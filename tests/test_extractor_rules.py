@@ -229,3 +229,47 @@ def test_factors_are_read_where_the_text_speaks_of_conflict(extractor: Extractor
 def test_a_place_inside_the_name_of_a_war_is_no_place(extractor: Extractor) -> None:
     s = _summary(extractor, "Many fighters had served in the Second Congo War before 2003.")
     assert "Republic of the Congo" not in {r["name"] for r in s["regions"]}
+
+
+def test_opening_fire_on_a_convoy_is_an_attack(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On 9 June 2022, gunmen opened fire on a bus near Kaya, Burkina Faso, killing 11 people.",
+    )
+    assert [(a["location"], a["killed"]) for a in s["attacks"]] == [("Kaya", 11)]
+
+
+def test_a_month_and_a_day_in_it_can_date_the_same_attack(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The Djibo school attack took place in Djibo, Burkina Faso, in March 2023. "
+        "On 14 March 2023, armed men stormed the school in Djibo and killed six pupils.",
+    )
+    assert len(s["attacks"]) == 1, s["attacks"]
+
+
+def test_the_next_sentence_can_say_where_the_attack_was(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On 3 April 2019, 40 pupils were kidnapped by Boko Haram from their school. "
+        "Gubio is located in Borno State, in the northeast of Nigeria.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Gubio"]
+
+
+def test_an_attack_word_with_nothing_said_of_it_is_no_attack(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Herder-farmer conflicts are common across Niger. Many farming communities have also "
+        "been attacked and raided.",
+    )
+    assert s["attacks"] == []
+
+
+def test_the_attacked_army_is_not_a_responder(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On 2 May 2024, JNIM fighters attacked Malian Army bases in Kidal, killing 9 soldiers.",
+    )
+    assert s["responses"] == []
+    assert [a["perpetrator"] for a in s["attacks"]] == ["Jama'at Nusrat al-Islam wal-Muslimin"]
