@@ -94,8 +94,13 @@ def read_factors(ctx: DocContext, matcher: PhraseMatcher) -> None:
         node = ctx.facts.node(key, "Factor", labels[factor_id])
         places = ctx.mentions_in(sent.start_char, sent.end_char, "region", "demonym")
         if places:
-            best = max(
-                places, key=lambda m: (ctx.specificity(m.key) > 0, -abs(m.start - span.start_char))
+            best = max(  # a place, the sentence's subject if it is one, else the nearest
+                places,
+                key=lambda m: (
+                    ctx.specificity(m.key) > 0,
+                    ctx.is_subject(m),
+                    -abs(m.start - span.start_char),
+                ),
             )
             region: str | None = ctx.entity(best)
             rule, conf = "rule:factor-sentence", 0.75

@@ -635,6 +635,27 @@ _PLACE_NOUNS = frozenset(
 )
 
 
+#: Sites an attack is said to strike, followed by the town they are in ("a base in Leego").
+_SITE_NOUNS = frozenset(
+    {
+        "base",
+        "camp",
+        "checkpoint",
+        "post",
+        "outpost",
+        "barracks",
+        "market",
+        "school",
+        "church",
+        "mosque",
+        "hotel",
+        "prison",
+        "village",
+        "town",
+    }
+)
+
+
 def _title_run_before(doc: Doc, end: int, taken: set[int]) -> Span | None:
     start, words = end, 0
     while start > 0 and words < 3 and start - 1 not in taken:
@@ -731,6 +752,8 @@ def _named_places(
                 add(doc[run.start : token.i + 1], parent, "subdivision", strong=True)
         elif token.lower_ in _PLACE_NOUNS and doc[token.i + 1].lower_ == "of":
             add(_title_run_after(doc, token.i + 2, taken), None)  # "the village of X"
+        elif token.lower_ in _SITE_NOUNS and doc[token.i + 1].lower_ in {"in", "near", "outside"}:
+            add(_title_run_after(doc, token.i + 2, taken), None)  # "a military base in Leego"
         elif (
             token.lower_
             in {"region", "province", "district", "area", "valley", "forest", "town", "village"}

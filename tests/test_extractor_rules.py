@@ -273,3 +273,21 @@ def test_the_attacked_army_is_not_a_responder(extractor: Extractor) -> None:
     )
     assert s["responses"] == []
     assert [a["perpetrator"] for a in s["attacks"]] == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+
+
+def test_a_town_after_a_struck_site_is_a_place(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Al-Shabaab fighters attacked a military base in Kabdheere on 3 June 2021, killing "
+        "17 soldiers.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Kabdheere"]
+
+
+def test_a_factor_affects_the_place_the_sentence_is_about(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The insurgency has lasted for years. Yobe is the poorest and least developed "
+        "state in Nigeria.",
+    )
+    assert {(f["name"], f["region"]) for f in s["factors"]} == {("Poverty", "Yobe")}
