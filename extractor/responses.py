@@ -306,9 +306,9 @@ def _prose_responses(ctx: DocContext, sent: Span) -> None:
         if (
             kind is None
             and responder.key in ctx.gazetteer
-            and (groups or regions)
+            and (groups or regions or ctx.gazetteer[responder.key].actor_type == "mission")
             and not (attacked and _attacked(ctx, responder))
-        ):
+        ):  # a mission named is a response; other actors need someone or somewhere to act on
             default = ctx.gazetteer[responder.key].response_kind
             kind = (default, "") if default else None
         if kind is None:

@@ -291,3 +291,12 @@ def test_a_factor_affects_the_place_the_sentence_is_about(extractor: Extractor) 
         "state in Nigeria.",
     )
     assert {(f["name"], f["region"]) for f in s["factors"]} == {("Poverty", "Yobe")}
+
+
+def test_a_peacekeeping_mission_named_is_a_response(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Armed factions fought for control of Liberia. This precipitated the arrival of "
+        "ECOMOG observers in 1990.",
+    )
+    assert [(r["responder"], r["kind"]) for r in s["responses"]] == [("ECOMOG", "peacekeeping")]
