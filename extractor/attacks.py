@@ -551,7 +551,11 @@ def _read(
     seized = seized_place(trigger) if lemma in _SEIZE else None
     if seized is not None:  # the place taken: "seized the city", "captured Gao"
         named = [m for m in regions if seized.left_edge.idx <= m.start < _end(seized)]
-        reading.location = named[-1] if named else _unnamed_place(ctx, seized)
+        reading.location = (
+            max(named, key=lambda m: (ctx.specificity(m.key), -m.start))
+            if named
+            else _unnamed_place(ctx, seized)
+        )
     if reading.location is None and regions:
         near = [m for m in regions if _after_locative(ctx, m)] or regions
         reading.location = max(

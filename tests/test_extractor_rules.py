@@ -300,3 +300,11 @@ def test_a_peacekeeping_mission_named_is_a_response(extractor: Extractor) -> Non
         "ECOMOG observers in 1990.",
     )
     assert [(r["responder"], r["kind"]) for r in s["responses"]] == [("ECOMOG", "peacekeeping")]
+
+
+def test_a_seized_town_is_placed_where_the_text_names_it(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Al-Shabaab seized the town of Mahas in central Somalia after government troops withdrew.",
+    )
+    assert [(a["perpetrator"], a["location"]) for a in s["attacks"]] == [("Al-Shabaab", "Mahas")]
