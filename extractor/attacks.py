@@ -67,9 +67,14 @@ TRIGGERS: dict[str, str | None] = {
     "occupy": "non-state-actor-overtakes-territory",
     "take": "non-state-actor-overtakes-territory",
     "open": "attack",
+    "fire": "shelling-artillery",
 }
+#: What a verb of firing must fire, or at what, to tell an attack ("fired a missile at a ship").
+_FIRED = frozenset({"missile", "rocket", "shell", "mortar", "drone", "grenade", "at", "on"})
 #: Verbs that tell an attack only with the right object: a place seized, forces engaged.
 _SEIZE = frozenset({"seize", "capture", "invade", "occupy", "take"})
+#: Triggers only as verbs (with the objects checked in ``_trigger``).
+_VERB_ONLY = _SEIZE | {"open", "fire", "engage", "detonate", "explode"}
 _PLACE_OBJECTS = frozenset(
     {
         "town",
@@ -208,6 +213,9 @@ _PERPETRATOR_BEFORE = re.compile(
     r"\s+(the\s+)?([\w'’-]+\s+)?$",
     re.I,
 )
+#: What follows the place of a dateline ("BAMAKO, Mali (Reuters) —"): where the report was
+#: filed, not where the event was.
+_DATELINE = re.compile(r"^(,\s*[A-Z][\w .'-]{1,30})?\s*(\([^)]{1,30}\)\s*)?[—–-]{1,2}\s")
 #: A sentence describing where a place is.
 _DESCRIBED = re.compile(r"^\S+(\s+\S+){0,3}\s+(is|was|lies)\s+(located|situated|about|near|in)\b")
 #: Words before a place that make it a landmark, not the place of the event: "near the border
@@ -474,7 +482,9 @@ def _trigger(sent: Span, candidates: list[Token], groups: list[Mention]) -> Toke
     """The sentence's attack word, among its words whose lemma is a trigger."""
     for token in candidates:
         lemma = token.lemma_.lower()
-        if token.pos_ == "NOUN" and lemma not in _SEIZE:  # "the capture of Baghdad": a period
+        if (
+            token.pos_ == "NOUN" and lemma not in _VERB_ONLY
+        ):  # "the capture of Baghdad", "cease-fire"
             counted = any(c.dep_ == "nummod" or c.lower_ in _COUNTED for c in children(token)) or (
                 token.dep_ == "dobj" and token.head.lemma_ in _CARRY_OUT
             )
@@ -490,6 +500,8 @@ def _trigger(sent: Span, candidates: list[Token], groups: list[Mention]) -> Toke
                 continue  # "seized weapons", "took part": no place taken
             if lemma == "open" and not any(c.lower_ == "fire" for c in children(token)):
                 continue  # only "opened fire"
+            if lemma == "fire" and not any(c.lemma_.lower() in _FIRED for c in children(token)):
+                continue  # "fired the coach"
             if lemma == "engage" and not any(
                 c.dep_ == "dobj" and c.lemma_.lower() in _FORCES for c in children(token)
             ):
@@ -545,6 +557,7 @@ def _read(
         m
         for m in ctx.mentions_in(area.start_char, area.end_char, "region")
         if not _landmark(ctx, m)
+        and not _DATELINE.match(ctx.text[m.end : m.end + 40])
         and not _NATIONALITY.match(ctx.text[m.end : m.end + 30])
         and not ctx.text.startswith("-based", m.end)  # "the Pakistan-based group"
     ]

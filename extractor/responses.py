@@ -223,6 +223,18 @@ def _conjuncts(
     return added
 
 
+def _speaker(ctx: DocContext, m: Mention) -> bool:
+    """The actor only reports ('the US military said'): no response of its default kind."""
+    root = ctx.root(m)
+    while root is not None and root.dep_ in {"compound", "amod"} and root.head.i != root.i:
+        root = root.head
+    return (
+        root is not None
+        and root.dep_ == "nsubj"
+        and root.head.lemma_.lower() in {"say", "tell", "report", "state", "add", "confirm"}
+    )
+
+
 def _attacked(ctx: DocContext, m: Mention) -> bool:
     """In a sentence telling of an attack, an actor that is not its subject nor its agent
     ('attacked Malian Army and Wagner Group bases') is what was attacked, not who responded."""
@@ -308,6 +320,7 @@ def _prose_responses(ctx: DocContext, sent: Span) -> None:
             and responder.key in ctx.gazetteer
             and (groups or regions or ctx.gazetteer[responder.key].actor_type == "mission")
             and not (attacked and _attacked(ctx, responder))
+            and not _speaker(ctx, responder)
         ):  # a mission named is a response; other actors need someone or somewhere to act on
             default = ctx.gazetteer[responder.key].response_kind
             kind = (default, "") if default else None

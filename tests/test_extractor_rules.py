@@ -308,3 +308,25 @@ def test_a_seized_town_is_placed_where_the_text_names_it(extractor: Extractor) -
         "Al-Shabaab seized the town of Mahas in central Somalia after government troops withdrew.",
     )
     assert [(a["perpetrator"], a["location"]) for a in s["attacks"]] == [("Al-Shabaab", "Mahas")]
+
+
+def test_a_dateline_is_not_where_the_attack_was(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "BAMAKO, Mali — Jihadists killed 14 soldiers in an ambush in central Mali, the army "
+        "said Wednesday. The attack happened near the town of Boni.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Boni"]
+    assert "Bamako" in {r["name"] for r in s["regions"]}
+
+
+def test_firing_a_missile_is_an_attack_and_the_speaker_no_responder(
+    extractor: Extractor,
+) -> None:
+    s = _summary(
+        extractor,
+        "Houthi rebels fired a missile at a commercial ship in the Red Sea on Friday, the US "
+        "military said. A cease-fire had been agreed in April.",
+    )
+    assert [(a["perpetrator"], a["location"]) for a in s["attacks"]] == [("Houthis", "Red Sea")]
+    assert s["responses"] == []
