@@ -589,7 +589,11 @@ def _read(
         for g in mentions:
             reading.role_evidence[(role, g.key)] = reading.evidence
     _read_date(ctx, area, reading)
-    reading.anaphoric = reading.date is None and (_definite(trigger) or reading.location is None)
+    reading.anaphoric = (
+        _definite(trigger)
+        and (reading.date is None or _referred_to(trigger))
+        or (reading.date is None and reading.location is None)
+    )
     _read_casualties(ctx.text[area.start_char : area.end_char], reading)
     reading.target = _target(area, trigger)
     if reading.event_type is None:
@@ -606,6 +610,12 @@ def _definite(trigger: Token) -> bool:
         and any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in kids)
         and not any(c.dep_ in {"compound", "nummod", "poss"} or c.pos_ == "PROPN" for c in kids)
     )
+
+
+def _referred_to(trigger: Token) -> bool:
+    """'to investigate the massacre', 'condemned the attack': the event is what another act
+    is about, so the sentence's date is that act's, not the event's."""
+    return trigger.dep_ in {"dobj", "pobj"} and trigger.head.lemma_.lower() not in TRIGGERS
 
 
 def _end(token: Token) -> int:
@@ -791,14 +801,17 @@ def _same_day(a: AttackReading, b: AttackReading) -> bool:
 
 
 def _nested(ctx: DocContext, x: str, y: str) -> bool:
-    """Same place, one inside the other, or a place the gazetteer does not know (can't tell)."""
-    if x == y:
+    """The same place or one inside the other, as far as the text and the gazetteer tell: a
+    place the gazetteer lacks stands for the known place the text puts it in; one put nowhere
+    may be inside any known place, but is not inside another such place."""
+    if x == y or ctx.inside(x, y) or ctx.inside(y, x):
         return True
     if ctx.region_type(x) == ctx.region_type(y) == "town":
-        return ctx.inside(x, y) or ctx.inside(y, x)  # else two towns: two places
-    if x not in ctx.gazetteer or y not in ctx.gazetteer:
-        return True
-    return x in set(ctx.gazetteer.ancestors(y)) or y in set(ctx.gazetteer.ancestors(x))
+        return False  # two towns: two places
+    kx, ky = ctx.known_container(x), ctx.known_container(y)
+    if kx is None or ky is None:
+        return (kx is None) != (ky is None)
+    return kx == ky or kx in ctx.gazetteer.ancestors(ky) or ky in ctx.gazetteer.ancestors(kx)
 
 
 def _merge(ctx: DocContext, readings: list[AttackReading]) -> list[AttackReading]:
@@ -808,7 +821,7 @@ def _merge(ctx: DocContext, readings: list[AttackReading]) -> list[AttackReading
     for r in readings:
         last = max(merged, key=_last_told, default=None)
         if r.anaphoric and last is not None and _compatible(ctx, last, r, loose=True):
-            _absorb(ctx, last, r)
+            _absorb(ctx, last, r, with_date=False)
             continue
         into = next((m for m in merged if _compatible(ctx, m, r)), None)
         if into is None:
@@ -818,15 +831,18 @@ def _merge(ctx: DocContext, readings: list[AttackReading]) -> list[AttackReading
     return merged
 
 
-def _absorb(ctx: DocContext, m: AttackReading, r: AttackReading) -> None:
-    """Add what ``r`` says to ``m`` where ``m`` says nothing (a more specific place wins)."""
+def _absorb(ctx: DocContext, m: AttackReading, r: AttackReading, with_date: bool = True) -> None:
+    """Add what ``r`` says to ``m`` where ``m`` says nothing (a more specific place wins); a
+    later mention of the event ('the attack') brings no date: its sentence's date is another
+    act's."""
     if r.location and (
         m.location is None or ctx.specificity(r.location.key) > ctx.specificity(m.location.key)
     ):
         m.location = r.location
     m.perpetrators += [g for g in r.perpetrators if g.key not in {p.key for p in m.perpetrators}]
     m.claimants += [g for g in r.claimants if g.key not in {c.key for c in m.claimants}]
-    m.date, m.date_text = m.date or r.date, m.date_text or r.date_text
+    if with_date and m.date is None:
+        m.date, m.date_text = r.date, r.date_text
     if m.killed is None:
         m.killed, m.killed_text = r.killed, r.killed_text
     m.wounded = m.wounded if m.wounded is not None else r.wounded

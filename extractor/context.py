@@ -101,6 +101,18 @@ class DocContext:
             inner in self.gazetteer and outer in self.gazetteer.ancestors(inner)
         )
 
+    def known_container(self, key: str) -> str | None:
+        """The place itself if the gazetteer knows it, else the first known place the text puts
+        it in ('Jangebe, in Zamfara State' -> Zamfara)."""
+        seen: set[str] = set()
+        while key not in self.gazetteer:
+            new = self.new_entities.get(key)
+            if new is None or not new.parents or key in seen:
+                return None
+            seen.add(key)
+            key = new.parents[0]
+        return key
+
     def specificity(self, key: str) -> int:
         """Higher for smaller places: town 4, subdivision 3, other 2, country 1, macro 0; a place
         the text names inside a known one ('the Hodan District of Mogadishu') is one above it; a

@@ -330,3 +330,25 @@ def test_firing_a_missile_is_an_attack_and_the_speaker_no_responder(
     )
     assert [(a["perpetrator"], a["location"]) for a in s["attacks"]] == [("Houthis", "Red Sea")]
     assert s["responses"] == []
+
+
+def test_a_village_in_one_state_and_another_state_are_two_events(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Bandits abducted 50 pupils in Kagoro, in Kaduna State, on 4 March 2023. "
+        "Nine days earlier, 20 farmers were abducted by bandits in Sokoto State.",
+    )
+    assert sorted(a["location"] for a in s["attacks"]) == ["Kagoro", "Sokoto"]
+
+
+def test_the_date_of_an_inquiry_into_an_attack_is_not_the_attack_date(
+    extractor: Extractor,
+) -> None:
+    s = _summary(
+        extractor,
+        "On 4 November 2019, gunmen opened fire on a convoy near Bavispe, Mexico, killing "
+        "nine people. In January 2025, a judge ordered prosecutors to investigate the massacre.",
+    )
+    assert [(a["location"], a["date_text"]) for a in s["attacks"]] == [
+        ("Bavispe", "4 November 2019")
+    ]
