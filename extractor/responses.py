@@ -71,6 +71,26 @@ def _consolidate(ctx: DocContext) -> None:
                 kept.append(key)
             else:
                 ctx.facts.merge(key, into)
+    _one_per_family_and_kind(ctx)
+
+
+def _one_per_family_and_kind(ctx: DocContext) -> None:
+    """The same act told twice: responses of one kind by responders of one family ('U.S.
+    Central Command' and 'U.S. forces', 'SAMIM' and 'SADC') in places that agree are one."""
+    kept: list[tuple[str, str, set[str]]] = []
+    for key, node in list(ctx.facts.nodes.items()):
+        if node.kind != "Response":
+            continue
+        kind = str(node.props.get("responseKind"))
+        family = {f for r in ctx.facts.targets(key, "respondent") for f in ctx.gazetteer.family(r)}
+        into = next(
+            (k for k, kd, fam in kept if kd == kind and fam & family and _same_place(ctx, k, key)),
+            None,
+        )
+        if into is None:
+            kept.append((key, kind, family))
+        else:
+            ctx.facts.merge(key, into)
 
 
 def _places(ctx: DocContext, key: str) -> list[str]:

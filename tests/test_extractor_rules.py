@@ -352,3 +352,14 @@ def test_the_date_of_an_inquiry_into_an_attack_is_not_the_attack_date(
     assert [(a["location"], a["date_text"]) for a in s["attacks"]] == [
         ("Bavispe", "4 November 2019")
     ]
+
+
+def test_one_airstrike_told_by_two_bodies_of_one_state_is_one_response(
+    extractor: Extractor,
+) -> None:
+    s = _summary(
+        extractor,
+        "U.S. forces conducted an airstrike against al-Shabaab near Jilib on Monday. "
+        "AFRICOM said the airstrike near Jilib killed two al-Shabaab militants.",
+    )
+    assert [r["kind"] for r in s["responses"]] == ["airstrike"], s["responses"]
