@@ -33,7 +33,7 @@ class DocContext:
         self.mentions: list[Mention] = list(self.doc._.ckg_mentions or [])
         self.new_entities: dict[str, NewEntity] = dict(self.doc._.ckg_new_entities or {})
         self._starts = [m.start for m in self.mentions]
-        self.text: str = self.doc.text  # Doc.text joins every token on each access
+        self.text: str = self.doc._.ckg_text or self.doc.text
         self.tables: list[Table] = find_tables(self.text)
         self.sentences: list[Span] = list(self.doc.sents)
         self._sent_starts = [s.start_char for s in self.sentences]

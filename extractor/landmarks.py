@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 #: Words that start such a name, with "of" after them or not.
@@ -52,7 +53,10 @@ def find_landmarks(doc: Doc) -> list[Landmark]:
     """Feature and facility names in the document, longest first where they overlap."""
     found: list[Landmark] = []
     taken: set[int] = set()
-    for token in doc:
+    words = {doc.vocab.strings[w] for w in _LEADING_OF | _LEADING | _TRAILING}
+    orths = doc.to_array([ORTH]).tolist()  # ints: cheaper than a Token object per word
+    for i in (i for i, orth in enumerate(orths) if orth in words):
+        token = doc[i]
         if token.i in taken:
             continue
         span: tuple[int, int] | None = None

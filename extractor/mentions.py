@@ -127,7 +127,8 @@ class NewEntity:
     facility: bool = False
 
 
-for _name, _default in (("ckg_mentions", None), ("ckg_new_entities", None)):
+#: ``ckg_text``: the document's text, built once (``Doc.text`` joins every token on each access).
+for _name, _default in (("ckg_mentions", None), ("ckg_new_entities", None), ("ckg_text", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 
@@ -195,6 +196,7 @@ class MentionFinder:
         self._fuzzy_names = {**gazetteer.names_of("group"), **gazetteer.names_of("actor")}
 
     def __call__(self, doc: Doc) -> Doc:
+        doc._.ckg_text = doc.text
         gaz = self._gazetteer_spans(doc)
         local: dict[str, str] = {}  # names and acronyms this document defines -> key
         new: dict[str, NewEntity] = {}
@@ -263,7 +265,7 @@ class MentionFinder:
     ) -> list[Span]:
         by_end = {s.end_char: s for s in gaz}
         out: list[Span] = []
-        text = doc.text
+        text = doc._.ckg_text
         for pattern in (_ACRONYM_AFTER, _ACRONYM_BEFORE):
             for m in pattern.finditer(text):
                 long_start, long_end = m.span("long")
@@ -378,14 +380,14 @@ class MentionFinder:
     def _apostrophe_places(self, doc: Doc, taken: set[int]) -> list[Span]:
         """Known places written with an apostrophe the gazetteer's spelling lacks ('Sana'a',
         'Ma'rib')."""
-        return [
-            _span(doc, t.i, t.i + 1, "region", key, "gazetteer", 0.85)
-            for t in doc
-            if t.i not in taken
-            and t.text[:1].isupper()
-            and ("'" in t.text or "’" in t.text)
-            and (key := self._known_place(t.text))
-        ]
+        out = []
+        for match in _APOSTROPHE_WORD.finditer(doc._.ckg_text):
+            span = doc.char_span(*match.span())
+            if span is not None and span.start not in taken:
+                key = self._known_place(span.text)
+                if key is not None:
+                    out.append(_span(doc, span.start, span.end, "region", key, "gazetteer", 0.85))
+        return out
 
     def _known_place(self, text: str) -> str | None:
         entry = self.gazetteer.by_name(text)
@@ -484,6 +486,10 @@ def _mistaken_place(span: Span) -> bool:
 _EVENT_WORDS = frozenset(
     {"War", "Crisis", "Conflict", "Insurgency", "Uprising", "Revolution", "Campaign", "Offensive"}
 )
+
+
+#: A capitalised word written with an apostrophe inside ("Sana'a").
+_APOSTROPHE_WORD = re.compile(r"\b[A-Z]\w*['’]\w+\b")
 
 
 def _small_town_in_longer_name(doc: Doc, end: int, entry: Entry) -> bool:

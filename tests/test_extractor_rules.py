@@ -363,3 +363,8 @@ def test_one_airstrike_told_by_two_bodies_of_one_state_is_one_response(
         "AFRICOM said the airstrike near Jilib killed two al-Shabaab militants.",
     )
     assert [r["kind"] for r in s["responses"]] == ["airstrike"], s["responses"]
+
+
+def test_a_known_place_written_with_an_apostrophe_is_found(extractor: Extractor) -> None:
+    s = _summary(extractor, "A suicide bomber struck a mosque in Sana'a on Friday.")
+    assert [a["location"] for a in s["attacks"]] == ["Sanaa"]
