@@ -256,14 +256,16 @@ def _speaker(ctx: DocContext, m: Mention) -> bool:
 
 
 def _attacked(ctx: DocContext, m: Mention) -> bool:
-    """In a sentence telling of an attack, an actor that is not its subject nor its agent
-    ('attacked Malian Army and Wagner Group bases') is what was attacked, not who responded."""
-    root = ctx.root(m)
-    if root is None or _BY_AGENT.search(ctx.text[max(0, m.start - 40) : m.start]):
+    """The actor is what an attack struck: the object of the attack word, or of a preposition
+    on it ('attacked Malian Army and Wagner Group bases', 'an ambush on a FAMa convoy')."""
+    token = ctx.root(m)
+    if token is None:
         return False
-    while root.dep_ in {"conj", "compound", "appos", "amod"} and root.head.i != root.i:
-        root = root.head
-    return root.dep_ not in {"nsubj", "nsubjpass", "agent"}
+    while token.dep_ in {"conj", "compound", "appos", "amod", "poss"} and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in {"on", "against", "at", "targeting"}:
+        token = token.head
+    return token.dep_ in {"dobj", "prep"} and token.head.lemma_.lower() in TRIGGERS
 
 
 def _acts(ctx: DocContext, m: Mention) -> bool:
@@ -332,14 +334,13 @@ def _prose_responses(ctx: DocContext, sent: Span) -> None:
         if m.key not in responder_keys
     ]
     found = response_kind(ctx.sentence_text(sent), _GENERIC_WORDS)
-    attacked = any(t.lemma_.lower() in TRIGGERS for t in sent)
     for responder in responders:
         kind = found
         if (
             kind is None
             and responder.key in ctx.gazetteer
             and (groups or regions or ctx.gazetteer[responder.key].actor_type == "mission")
-            and not (attacked and _attacked(ctx, responder))
+            and not _attacked(ctx, responder)
             and not _speaker(ctx, responder)
         ):  # a mission named is a response; other actors need someone or somewhere to act on
             default = ctx.gazetteer[responder.key].response_kind
