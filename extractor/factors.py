@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections import Counter
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
 
 from extractor.context import DocContext
 from extractor.lexicon import factors
-from extractor.mentions import pattern_tokenizer
+from extractor.mentions import Mention, pattern_tokenizer
 
 _CONTEXT_CHARS = 800
 #: Words that say a text is about armed violence (a drought or poverty is a factor only there).
@@ -43,14 +44,27 @@ _CONFLICT_WORDS = frozenset(
 )
 
 
-def factor_matcher(nlp: Language) -> PhraseMatcher:
-    """A phrase matcher for every factor phrase (built once per pipeline)."""
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    tokenizer = pattern_tokenizer(nlp)
-    for factor in factors():
-        phrases = sorted({v for p in factor.phrases for v in hyphen_variants(p)})
-        matcher.add(factor.id, list(tokenizer.pipe(phrases)))
-    return matcher
+class FactorMatcher:
+    """Every factor's phrases (PhraseMatcher) and token patterns (Matcher), built once per
+    pipeline; called on a doc, the matches as (factor id, start, end), one per factor and start."""
+
+    def __init__(self, nlp: Language) -> None:
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.patterns = Matcher(nlp.vocab)
+        tokenizer = pattern_tokenizer(nlp)
+        for factor in factors():
+            phrases = sorted({v for p in factor.phrases for v in hyphen_variants(p)})
+            self.phrases.add(factor.id, list(tokenizer.pipe(phrases)))
+            if factor.patterns:
+                self.patterns.add(factor.id, list(factor.patterns))
+
+    def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
+        strings = doc.vocab.strings
+        found: dict[tuple[str, int], int] = {}
+        for match_id, start, end in [*self.phrases(doc), *self.patterns(doc)]:
+            key = (strings[match_id], start)
+            found[key] = max(found.get(key, end), end)
+        return sorted((fid, start, end) for (fid, start), end in found.items())
 
 
 #: Prefixes that reports write joined or hyphenated: 'underdevelopment', 'under-development'.
@@ -83,34 +97,49 @@ def conflict_context(ctx: DocContext) -> bool:
     )
 
 
-def read_factors(ctx: DocContext, matcher: PhraseMatcher) -> None:
+def read_factors(ctx: DocContext, matcher: FactorMatcher) -> None:
     """Add factor nodes and their ``affects`` edges to ``ctx.facts``."""
     labels = {f.id: f.label for f in factors()}
-    for match_id, start, end in matcher(ctx.doc):
-        factor_id = ctx.doc.vocab.strings[match_id]
+    for factor_id, start, end in matcher(ctx.doc):
         span = ctx.doc[start:end]
         sent = span.sent
         key = f"factor/{factor_id}"
         node = ctx.facts.node(key, "Factor", labels[factor_id])
         places = ctx.mentions_in(sent.start_char, sent.end_char, "region", "demonym")
+        regions: list[str] = []
         if places:
-            best = max(  # a place, the sentence's subject if it is one, else the nearest
+            best = max(  # a place, the sentence's subject if it is one, else the smallest, nearest
                 places,
                 key=lambda m: (
                     ctx.specificity(m.key) > 0,
                     ctx.is_subject(m),
+                    ctx.specificity(m.key),
                     -abs(m.start - span.start_char),
                 ),
             )
-            region: str | None = ctx.entity(best)
+            regions = [ctx.entity(m) for m in (best, *_listed_with(ctx, best, places))]
             rule, conf = "rule:factor-sentence", 0.75
         else:
-            region = _context_region(ctx, sent.start_char)
+            context = _context_region(ctx, sent.start_char)
+            regions = [context] if context else []
             rule, conf = "rule:factor-context", 0.5
         ev = ctx.sentence_evidence(sent, rule, conf)
         node.evidence.append(ev)
-        if region is not None:
+        for region in regions:
             ctx.facts.edge(key, "affects", region, ev)
+
+
+def _listed_with(ctx: DocContext, place: Mention, places: list[Mention]) -> list[Mention]:
+    """Places listed with one ('in both Mali and Niger')."""
+    root = ctx.root(place)
+    if root is None:
+        return []
+    out = []
+    for m in places:
+        other = ctx.root(m)
+        if m is not place and other is not None and other.dep_ == "conj" and other.head == root:
+            out.append(m)
+    return out
 
 
 def _context_region(ctx: DocContext, offset: int) -> str | None:

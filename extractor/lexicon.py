@@ -7,15 +7,18 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
+from typing import Any
 
 
 @dataclass(frozen=True)
 class Factor:
-    """A kind of root cause and the phrases that name it."""
+    """A kind of root cause, the phrases that name it and token patterns for wordings that
+    vary (spaCy Matcher patterns)."""
 
     id: str
     label: str
     phrases: tuple[str, ...]
+    patterns: tuple[list[dict[str, Any]], ...] = ()
 
 
 @cache
@@ -26,7 +29,10 @@ def _data() -> dict:
 @cache
 def factors() -> tuple[Factor, ...]:
     """Every factor kind of the lexicon."""
-    return tuple(Factor(k, v["label"], tuple(v["phrases"])) for k, v in _data()["factors"].items())
+    return tuple(
+        Factor(k, v["label"], tuple(v["phrases"]), tuple(v.get("patterns", ())))
+        for k, v in _data()["factors"].items()
+    )
 
 
 @cache

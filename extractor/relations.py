@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from extractor.attacks import read_attacks
 from extractor.context import DocContext
-from extractor.factors import conflict_context, factor_matcher, read_factors
+from extractor.factors import FactorMatcher, conflict_context, read_factors
 from extractor.facts import Facts
 from extractor.gazetteer import Gazetteer, load_gazetteer
 from extractor.links import active_in_prose, active_in_tables, affiliation_modifiers
@@ -26,7 +26,7 @@ class RelationReader:
 
     def __init__(self, nlp: Language, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
-        self.factors = factor_matcher(nlp)
+        self.factors = FactorMatcher(nlp)
 
     def __call__(self, doc: Doc) -> Doc:
         published: date | None = doc._.ckg_published

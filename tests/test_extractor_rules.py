@@ -368,3 +368,15 @@ def test_one_airstrike_told_by_two_bodies_of_one_state_is_one_response(
 def test_a_known_place_written_with_an_apostrophe_is_found(extractor: Extractor) -> None:
     s = _summary(extractor, "A suicide bomber struck a mosque in Sana'a on Friday.")
     assert [a["location"] for a in s["attacks"]] == ["Sanaa"]
+
+
+def test_factor_wordings_that_vary_are_read_by_token_patterns(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The insurgency in Niger has many causes. Herders say they are marginalized and "
+        "impoverished in both Niger and Chad, and land acquisitions by investors have pushed "
+        "farmers off their fields amid ethnic and religious tensions.",
+    )
+    factors = {(f["name"], f["region"]) for f in s["factors"]}
+    assert {("Marginalisation", "Niger"), ("Marginalisation", "Chad")} <= factors
+    assert {"Poverty", "Land disputes", "Ethnic tensions"} <= {name for name, _ in factors}
