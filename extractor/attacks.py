@@ -136,6 +136,10 @@ _COUNTED = frozenset(
         "string",
     }
 )
+#: Words for a place the text named before, and the kinds of place they stand for.
+_UNNAMED_PLACES = {"capital": {"country"}, "city": {"town"}, "town": {"town"}, "village": {"town"}}
+#: Verbs whose subject is a specific event: "clashes broke out in ...".
+_OCCUR = frozenset({"break", "erupt", "occur", "happen", "begin", "start"})
 #: Verbs whose object is a specific attack: "launched attacks against ...".
 _CARRY_OUT = frozenset({"launch", "carry", "conduct", "stage", "mount", "perpetrate"})
 #: Subjects of "killed" that mean a state's response, not an attack.
@@ -235,7 +239,7 @@ _NATIONALITY = re.compile(
 )
 _AFFILIATION_BEFORE = re.compile(
     r"\b(linked|affiliated|associated|allied|aligned|loyal|tied|"
-    r"allegiance|close)\s+(to|with)\s+(the\s+)?$",
+    r"allegiance|close)\s+(to|with)\s+(the\s+)?([\w-]+\s+)?$",
     re.I,
 )
 _NUMBER_WORDS = {
@@ -428,7 +432,7 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
             _add_claims(
                 ctx,
                 nearest,
-                [g for g in groups if _is_claimant(ctx, sent, g)] or groups[:1],
+                [g for g in groups if _is_claimant(ctx, sent, g)] or _unaffiliated(ctx, groups)[:1],
                 ctx.sentence_evidence(sent, "rule:claim-context", 0.5),
             )
     for sent, groups in pending_blame:  # "officials said al-Shabaab was responsible"
@@ -479,43 +483,54 @@ def _events(sent: Span, candidates: list[Token], groups: list[Mention]) -> list[
 
 
 def _trigger(sent: Span, candidates: list[Token], groups: list[Mention]) -> Token | None:
-    """The sentence's attack word, among its words whose lemma is a trigger."""
-    for token in candidates:
-        lemma = token.lemma_.lower()
-        if (
-            token.pos_ == "NOUN" and lemma not in _VERB_ONLY
-        ):  # "the capture of Baghdad", "cease-fire"
-            counted = any(c.dep_ == "nummod" or c.lower_ in _COUNTED for c in children(token)) or (
-                token.dep_ == "dobj" and token.head.lemma_ in _CARRY_OUT
-            )
-            if token.tag_ in {"NNS", "NNPS"} and lemma not in {"gunfire"} and not counted:
-                continue  # "attacks are becoming more frequent": generic; "two bombings": not
-            if any(c.lower_ in _GENERIC for c in children(token)) or token.head.lower_ in _GENERIC:
-                continue
-            return token
-        if token.pos_ == "VERB" and token.tag_ in {"VBD", "VBN", "VBZ", "VBG"}:
-            if lemma in {"kill", "execute"} and not (groups or _has_attacker(sent)):
-                continue  # "killed" alone may be an accident or a state operation
-            if lemma in _SEIZE and seized_place(token) is None:
-                continue  # "seized weapons", "took part": no place taken
-            if lemma == "open" and not any(c.lower_ == "fire" for c in children(token)):
-                continue  # only "opened fire"
-            if lemma == "fire" and not any(c.lemma_.lower() in _FIRED for c in children(token)):
-                continue  # "fired the coach"
-            if lemma == "engage" and not any(
-                c.dep_ == "dobj" and c.lemma_.lower() in _FORCES for c in children(token)
-            ):
-                continue  # "engaged in talks"
-            if any(c.dep_ == "nsubj" and c.lemma_.lower() in _STATE_MEANS for c in children(token)):
-                continue  # "the airstrike killed three militants": a response
-            if any(
-                a.dep_ == "agent" and p.lemma_.lower() in _STATE_MEANS
-                for a in children(token)
-                for p in children(a)
-            ):
-                continue  # "the attackers were killed by security forces"
-            return token
-    return None
+    """The sentence's attack word, among its words whose lemma is a trigger: the first that
+    tells a new event, else the first that refers back to one ('a day before the massacre,
+    jihadists attacked ...' is told by 'attacked')."""
+    told = [t for t in candidates if _tells_attack(sent, t, groups)]
+    return next((t for t in told if not _definite(t)), told[0] if told else None)
+
+
+def _tells_attack(sent: Span, token: Token, groups: list[Mention]) -> bool:
+    lemma = token.lemma_.lower()
+    if token.dep_ == "compound" and token.head.lemma_.lower() in TRIGGERS:
+        return _tells_attack(sent, token.head, groups)  # "suicide attacks are unusual": generic
+    if token.pos_ == "NOUN" and lemma not in _VERB_ONLY:  # not "the capture of", "cease-fire"
+        counted = (
+            any(c.dep_ == "nummod" or c.lower_ in _COUNTED for c in children(token))
+            or token.dep_ == "dobj"
+            and token.head.lemma_ in _CARRY_OUT
+            or token.dep_ == "nsubj"  # "clashes broke out in ..."
+            and token.head.lemma_ in _OCCUR
+            and token.head.tag_ == "VBD"
+        )
+        if token.tag_ in {"NNS", "NNPS"} and lemma not in {"gunfire"} and not counted:
+            return False  # "attacks are becoming more frequent": generic; "two bombings": not
+        return not (
+            any(c.lower_ in _GENERIC for c in children(token)) or token.head.lower_ in _GENERIC
+        )
+    if token.pos_ != "VERB" or token.tag_ not in {"VBD", "VBN", "VBZ", "VBG"}:
+        return False
+    kids = list(children(token))
+    if lemma in {"kill", "execute"} and not (groups or _has_attacker(sent)):
+        return False  # "killed" alone may be an accident or a state operation
+    if lemma in _SEIZE and seized_place(token) is None:
+        return False  # "seized weapons", "took part": no place taken
+    if lemma == "open" and not any(c.lower_ == "fire" for c in kids):
+        return False  # only "opened fire"
+    if lemma == "fire" and not any(c.lemma_.lower() in _FIRED for c in kids):
+        return False  # "fired the coach"
+    if lemma == "engage" and not any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _FORCES for c in kids
+    ):
+        return False  # "engaged in talks"
+    doer = token.head if token.dep_ == "conj" else token  # "troops retaliated and killed"
+    if any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _STATE_MEANS for c in (*kids, *children(doer))
+    ):
+        return False  # "the airstrike killed three militants": a response
+    return not any(  # "the attackers were killed by security forces"
+        a.dep_ == "agent" and p.lemma_.lower() in _STATE_MEANS for a in kids for p in children(a)
+    )
 
 
 def seized_place(verb: Token) -> Token | None:
@@ -561,8 +576,13 @@ def _read(
         and not _NATIONALITY.match(ctx.text[m.end : m.end + 30])
         and not ctx.text.startswith("-based", m.end)  # "the Pakistan-based group"
     ]
-    seized = seized_place(trigger) if lemma in _SEIZE else None
-    if seized is not None:  # the place taken: "seized the city", "captured Gao"
+    if _definite(trigger):  # "the attack": only a place said of it ("the attack in Tirah",
+        clause = trigger.head if trigger.dep_ in {"nsubj", "nsubjpass"} else trigger  # "the
+        regions = [  # attack occurred in Tirah")
+            m for m in regions if clause.left_edge.idx <= m.start < _end(clause)
+        ]
+    seized = seized_place(trigger) if lemma in _SEIZE else _struck_place(trigger)
+    if seized is not None:  # the place taken or struck: "seized the city", "attacked the town"
         named = [m for m in regions if seized.left_edge.idx <= m.start < _end(seized)]
         reading.location = (
             max(named, key=lambda m: (ctx.specificity(m.key), -m.start))
@@ -579,8 +599,8 @@ def _read(
             reading.claimants.append(g)
         elif _is_perpetrator(ctx, sent, trigger, g):
             reading.perpetrators.append(g)
-    if claimed and groups and not reading.claimants:
-        reading.claimants.append(groups[0])
+    if claimed and not reading.claimants:
+        reading.claimants += _unaffiliated(ctx, groups)[:1]
     reading.claimants = [g for g in reading.claimants if g not in reading.perpetrators]
     for role, mentions in (
         ("perpetratedBy", reading.perpetrators),
@@ -612,6 +632,22 @@ def _definite(trigger: Token) -> bool:
     )
 
 
+def _struck_place(verb: Token) -> Token | None:
+    """The town, city or village a verb of attack takes as its object ('attacked the town')."""
+    if verb.pos_ != "VERB":
+        return None
+    return next(
+        (
+            c
+            for c in children(verb)
+            if c.dep_ == "dobj"
+            and c.lemma_.lower() in _UNNAMED_PLACES
+            and any(d.lower_ == "the" for d in children(c))  # "the town": one named before
+        ),
+        None,
+    )
+
+
 def _referred_to(trigger: Token) -> bool:
     """'to investigate the massacre', 'condemned the attack': the event is what another act
     is about, so the sentence's date is that act's, not the event's."""
@@ -628,8 +664,7 @@ def _unnamed_place(ctx: DocContext, word: Token | None) -> Mention | None:
     country named last before it (whose capital the text leaves unnamed)."""
     if word is None or word.ent_type_:
         return None
-    wanted = {"capital": {"country"}, "city": {"town"}, "town": {"town"}, "village": {"town"}}
-    kinds = wanted.get(word.lemma_.lower())
+    kinds = _UNNAMED_PLACES.get(word.lemma_.lower())
     if kinds is None:
         return None
     before = [
@@ -653,10 +688,21 @@ def _after_locative(ctx: DocContext, m: Mention) -> bool:
     return bool(re.search(r"\b(in|near|at|outside|around|of|across|from)\s+(the\s+)?$", before))
 
 
+def _unaffiliated(ctx: DocContext, groups: list[Mention]) -> list[Mention]:
+    """Groups not named only as what others are allied with ('militants allied with X')."""
+    return [
+        g
+        for g in groups
+        if not _AFFILIATION_BEFORE.search(ctx.text[max(0, g.start - 40) : g.start])
+    ]
+
+
 def _is_claimant(ctx: DocContext, sent: Span, g: Mention) -> bool:
     claim = _CLAIM.search(ctx.sentence_text(sent))
-    if claim is None:
-        return False
+    if claim is None or _AFFILIATION_BEFORE.search(
+        ctx.text[max(sent.start_char, g.start - 40) : g.start]
+    ):
+        return False  # "militants allied with the TTP claimed ...": not the TTP itself
     cue = sent.start_char + claim.start()
     return abs(cue - g.end) < 120 or abs(g.start - (sent.start_char + claim.end())) < 25
 
@@ -953,7 +999,11 @@ def _place_described_next(ctx: DocContext, index: int) -> Mention | None:
     if not _DESCRIBED.search(ctx.sentence_text(following)):
         return None
     places = ctx.mentions_in(following.start_char, following.end_char, "region")
-    return places[0] if places and places[0].start == following.start_char else None
+    if not places:
+        return None
+    if places[0].start == following.start_char:
+        return places[0]  # "Dapchi is located in ..."
+    return max(places, key=lambda m: (ctx.specificity(m.key), -m.start))  # "The mosque is ..."
 
 
 def _recent_place(ctx: DocContext, sent: Span) -> Mention | None:

@@ -234,6 +234,8 @@ class MentionFinder:
                     continue  # "the Second Congo War", "the Somaliland War of Independence"
                 if _small_town_in_longer_name(doc, end, entry):
                     continue  # "Mai" of "the town of Mai Kadra"
+                if entry.kind == "region" and _joined_to_a_name(doc, end):
+                    continue  # "France" of "Agence France-Presse"
                 out.append(_span(doc, start, end, entry.kind, key, rule, conf))
         for match_id, start, end in self.demonym(doc):
             out.append(_span(doc, start, end, "demonym", strings[match_id], "demonym", 0.8))
@@ -503,6 +505,17 @@ def _small_town_in_longer_name(doc: Doc, end: int, entry: Entry) -> bool:
     return word not in _PLACE_SUFFIXES and word not in CALENDAR_WORDS and not doc[end].is_sent_start
 
 
+def _joined_to_a_name(doc: Doc, end: int) -> bool:
+    """A hyphen with no spaces joins the name to a capitalised word: one longer name."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_title
+    )
+
+
 def _in_event_name(doc: Doc, end: int) -> bool:
     return end < len(doc) and doc[end].text in _EVENT_WORDS
 
@@ -617,7 +630,20 @@ NAME_HEADS = frozenset(
 
 
 #: Capitalised words that end a sub-national place name ("Hodan District").
-_CAPITALISED_SUFFIXES = frozenset({"District", "Province", "Governorate", "County", "Prefecture"})
+_CAPITALISED_SUFFIXES = frozenset(
+    {
+        "District",
+        "Province",
+        "Governorate",
+        "County",
+        "Prefecture",
+        "Chiefdom",
+        "Territory",
+        "Municipality",
+        "Department",
+        "Zone",
+    }
+)
 _LOCATIVES = frozenset({"in", "at", "near", "of", "outside", "around", "to", "from"})
 _PLACE_NOUNS = frozenset(
     {
@@ -737,7 +763,7 @@ def _named_places(
             run = _title_run_before(doc, at, taken) if doc[at].lower_ == "in" else None
             if run is not None and run.start > 0 and doc[run.start - 1].lower_ in {"at", "in"}:
                 add(run, s.kb_id_)
-    for token in doc[:-2]:
+    for token in doc[:-1]:
         if token.lower_ in {"located", "situated"} and doc[token.i + 1].lower_ in {
             "in",
             "at",
@@ -767,7 +793,7 @@ def _named_places(
             and doc[token.i - 1].is_title
             and token.is_lower
         ):
-            add(_title_run_before(doc, token.i, taken), None)  # "the Catatumbo region"
+            add(_title_run_before(doc, token.i, taken), None, strong=True)  # "the Tirah valley"
         elif (
             token.text == ","
             and doc[token.i + 1].lower_ == "where"

@@ -380,3 +380,68 @@ def test_factor_wordings_that_vary_are_read_by_token_patterns(extractor: Extract
     factors = {(f["name"], f["region"]) for f in s["factors"]}
     assert {("Marginalisation", "Niger"), ("Marginalisation", "Chad")} <= factors
     assert {"Poverty", "Land disputes", "Ethnic tensions"} <= {name for name, _ in factors}
+
+
+def test_an_attack_told_after_a_reference_to_another_is_read_from_its_own_verb(
+    extractor: Extractor,
+) -> None:
+    s = _summary(
+        extractor,
+        "On 9 May 2021, JNIM fighters attacked the village of Kourao, killing 30 civilians. "
+        "On May 8, a day before the massacre, jihadists attacked the village of Dinbala, "
+        "killing 6 civilians.",
+    )
+    assert sorted(a["location"] for a in s["attacks"]) == ["Dinbala", "Kourao"]
+
+
+def test_the_town_attacked_is_the_town_named_before(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The massacre took place on 2 May 2002 in the town of Bellavista, Colombia. "
+        "FARC guerrillas attacked the town to take control of the Atrato River region.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Bellavista"]
+
+
+def test_soldiers_who_retaliated_and_killed_made_no_attack(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Boko Haram fighters attacked villages near Kolofata on Monday, killing 6 villagers. "
+        "Cameroon's government says troops retaliated Wednesday and killed 12 militants.",
+    )
+    assert [a["killed"] for a in s["attacks"]] == [6]
+
+
+def test_clashes_that_broke_out_somewhere_are_an_event(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "By the end of the march, clashes broke out between the two communities in the "
+        "Churachandpur district.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Churachandpur"]
+
+
+def test_a_country_inside_a_hyphenated_name_is_no_place(extractor: Extractor) -> None:
+    s = _summary(extractor, "According to Agence France-Presse, the talks resumed.")
+    assert s["regions"] == []
+
+
+def test_a_claim_by_militants_allied_with_a_group_is_not_the_groups(
+    extractor: Extractor,
+) -> None:
+    s = _summary(
+        extractor,
+        "Militants attacked an outpost in the Tirah valley on Monday, killing 5 soldiers. "
+        "Militants allied with the Pakistani Taliban released a statement claiming "
+        "responsibility for the raid in Tirah.",
+    )
+    assert [(a["perpetrator"], a["claimed_by"]) for a in s["attacks"]] == [(None, None)]
+
+
+def test_the_village_the_struck_site_is_located_in(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On 24 November 2017, the mosque was attacked by gunmen during prayers, killing 300 "
+        "people. The mosque is located in the village of Al-Mazar, east of Bir al-Abed.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Al-Mazar"]
