@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from extractor import Extractor, SourceText
 from extractor.summary import summarize
+from ontology.namespace import CKG
 
 
 def _summary(extractor: Extractor, text: str) -> dict:
@@ -445,3 +446,14 @@ def test_the_village_the_struck_site_is_located_in(extractor: Extractor) -> None
         "people. The mosque is located in the village of Al-Mazar, east of Bir al-Abed.",
     )
     assert [a["location"] for a in s["attacks"]] == ["Al-Mazar"]
+
+
+def test_dates_written_out_are_read_to_the_day_month_or_year(extractor: Extractor) -> None:
+    graph = extractor.extract(
+        SourceText(
+            "On 24 October 2020, gunmen stormed a school in Kumba, killing 7 pupils. "
+            "In March 2019, JNIM fighters attacked the town of Dioura, killing 21 soldiers."
+        )
+    )
+    dates = sorted(str(d) for d in graph.objects(None, CKG.date))
+    assert dates == ["2019-03-01", "2020-10-24"]
