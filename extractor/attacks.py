@@ -7,6 +7,7 @@ same event across sentences are merged when nothing they say conflicts.
 
 from __future__ import annotations
 
+import calendar
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -758,22 +759,13 @@ def _read_date(ctx: DocContext, sent: Span, reading: AttackReading) -> None:
         return
 
 
-#: Month names and their abbreviations ("Sept."), as written in dates.
-_MONTH_NAMES = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTHS = {name: i for i, full in enumerate(_MONTH_NAMES, 1) for name in (full, full[:3], full[:4])}
+#: Month names and their abbreviations ("Sept."), as written in dates (English: the C locale).
+_MONTHS = {
+    name: i
+    for i, full in enumerate(calendar.month_name)
+    if full
+    for name in (full.lower(), full[:3].lower(), full[:4].lower())
+}
 _CALENDAR = re.compile(
     r"^(?:(?P<d1>\d{1,2})\s+)?(?P<month>[A-Za-z]{3,9})\.?(?:\s+(?P<d2>\d{1,2}),?)?\s+(?P<year>\d{4})$"
     r"|^(?P<only>\d{4})$"
