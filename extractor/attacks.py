@@ -681,7 +681,10 @@ def _unnamed_place(ctx: DocContext, word: Token | None) -> Mention | None:
     before = [
         m
         for m in ctx.mentions_in(0, word.idx, "region")
-        if ctx.region_type(m.key) in kinds or "town" in kinds and m.key not in ctx.gazetteer
+        if ctx.region_type(m.key) in kinds
+        or "town" in kinds
+        and m.key not in ctx.gazetteer
+        and ctx.region_type(m.key) == "other"  # a place the NER found, of no known kind
     ]
     return before[-1] if before else None
 
@@ -695,8 +698,12 @@ def _landmark(ctx: DocContext, m: Mention) -> bool:
 
 
 def _after_locative(ctx: DocContext, m: Mention) -> bool:
+    """'in X', 'near the X', or a place named after its country's possessive ('in Cameroon's
+    Mayo-Moskota district')."""
     before = ctx.text[max(0, m.start - 12) : m.start].lower()
-    return bool(re.search(r"\b(in|near|at|outside|around|of|across|from)\s+(the\s+)?$", before))
+    return bool(
+        re.search(r"\b(in|near|at|outside|around|of|across|from)\s+(the\s+)?$|\w['’]s\s+$", before)
+    )
 
 
 def _unaffiliated(ctx: DocContext, groups: list[Mention]) -> list[Mention]:

@@ -37,7 +37,9 @@ from extractor.summary import summarize
 
 #: A trailing type word, which gold and predicted names may or may not keep.
 _TYPE_WORD = re.compile(
-    r"\s+(District|Province|State|Region|Governorate|County|Department|Prefecture)$", re.I
+    r"\s+(District|Province|State|Region|Governorate|County|Department|Prefecture|Chiefdom|"
+    r"Territory|Municipality|Zone|Cercle)$",
+    re.I,
 )
 KEYS = ("groups", "regions", "attacks", "responses", "factors", "affiliations", "active_in")
 

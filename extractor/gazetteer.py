@@ -344,6 +344,17 @@ def _english_variants(name: str) -> tuple[str, ...]:
     )
 
 
+#: Subdivision types written after the name in prose: "Kaduna State", "Sar-e Pol Province".
+_TYPE_WORDS = frozenset(
+    {"Province", "District", "Region", "State", "Department", "County", "Governorate", "Prefecture"}
+)
+
+
+def _typed_names(name: str, kind: str) -> tuple[str, ...]:
+    """'Kaduna' (State) -> ('Kaduna State',): the form that tells the state from its city."""
+    return (f"{name} {kind}",) if kind in _TYPE_WORDS and not name.endswith(kind) else ()
+
+
 def _subdivisions(country_keys: dict[str, str]) -> Iterator[Entry]:
     for sub in pycountry.subdivisions:
         if not _usable_place_name(sub.name) or sub.country_code not in country_keys:
@@ -353,7 +364,7 @@ def _subdivisions(country_keys: dict[str, str]) -> Iterator[Entry]:
             key=f"region/{slugify(sub.name)}-{sub.code.lower()}",
             kind="region",
             name=sub.name,
-            aliases=_english_variants(sub.name),
+            aliases=(*_english_variants(sub.name), *_typed_names(sub.name, sub.type)),
             region_type="subdivision",
             iso3166=sub.code,
             parents=(parent,),

@@ -693,6 +693,8 @@ def _title_run_before(doc: Doc, end: int, taken: set[int]) -> Span | None:
     while start > 0 and words < 3 and start - 1 not in taken:
         if doc[start - 1].is_title:
             start, words = start - 1, words + 1
+        elif start >= 2 and _joins(doc, start - 1) and doc[start - 2].is_title:
+            start, words = start - 2, words + 1  # "Mayo-Moskota"
         elif start >= 3 and _joins(doc, start - 2) and doc[start - 3].is_title:
             start, words = start - 3, words + 1  # "Al-Baghuz", "Sar-e Pol"
         else:

@@ -457,3 +457,22 @@ def test_dates_written_out_are_read_to_the_day_month_or_year(extractor: Extracto
     )
     dates = sorted(str(d) for d in graph.objects(None, CKG.date))
     assert dates == ["2019-03-01", "2020-10-24"]
+
+
+def test_a_state_named_with_its_type_is_the_state_not_its_city(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On 28 March 2022, a train was attacked by bandits in Katari, Kaduna State, Nigeria.",
+    )
+    regions = {(r["name"], r["type"]) for r in s["regions"]}
+    assert ("Kaduna", "subdivision") in regions and ("Kaduna", "town") not in regions
+    assert [a["location"] for a in s["attacks"]] == ["Katari"]
+
+
+def test_a_hyphenated_district_name_is_kept_whole(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Boko Haram fighters attacked villages in Cameroon's Mayo-Moskota district on Monday, "
+        "killing 6 villagers.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Mayo-Moskota"]
