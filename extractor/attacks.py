@@ -171,7 +171,14 @@ _DATE_WORDS = re.compile(
 _DAY = re.compile(
     r"\b\d{1,2}(st|nd|rd|th)?\b(?!\d)|\b(mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I
 )
-_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\b", re.I)
+#: Month names and their abbreviations ("Sept."), as written in dates (English: the C locale).
+_MONTHS = {
+    name: i
+    for i, full in enumerate(calendar.month_name)
+    if full
+    for name in (full.lower(), full[:3].lower(), full[:4].lower())
+}
+_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b", re.I)
 _GENERIC = frozenset(
     {
         "future",
@@ -524,7 +531,7 @@ def _tells_attack(sent: Span, token: Token, groups: list[Mention]) -> bool:
     kids = list(children(token))
     if lemma in {"kill", "execute"} and not (groups or _has_attacker(sent)):
         return False  # "killed" alone may be an accident or a state operation
-    if lemma in _SEIZE and seized_place(token) is None:
+    if lemma in _SEIZE and _seized_place(token) is None:
         return False  # "seized weapons", "took part": no place taken
     if lemma == "open" and not any(c.lower_ == "fire" for c in kids):
         return False  # only "opened fire"
@@ -544,7 +551,7 @@ def _tells_attack(sent: Span, token: Token, groups: list[Mention]) -> bool:
     )
 
 
-def seized_place(verb: Token) -> Token | None:
+def _seized_place(verb: Token) -> Token | None:
     """The place a verb of seizure takes: the object of 'seized the town', 'captured Gao', 'took
     control of the capital', the subject of 'Gao was captured'; ``None`` if it takes no place."""
     objects = [c for c in children(verb) if c.dep_ in {"dobj", "nsubjpass"}]
@@ -587,12 +594,12 @@ def _read(
         and not _NATIONALITY.match(ctx.text[m.end : m.end + 30])
         and not ctx.text.startswith("-based", m.end)  # "the Pakistan-based group"
     ]
-    if _definite(trigger):  # "the attack": only a place said of it ("the attack in Tirah",
-        clause = trigger.head if trigger.dep_ in {"nsubj", "nsubjpass"} else trigger  # "the
-        regions = [  # attack occurred in Tirah")
-            m for m in regions if clause.left_edge.idx <= m.start < _end(clause)
-        ]
-    seized = seized_place(trigger) if lemma in _SEIZE else _struck_place(trigger)
+    if _definite(trigger):
+        # "the attack" takes only a place said of it ("the attack in Tirah") or of its clause
+        # ("the attack occurred in Tirah"), not one the sentence names for something else
+        clause = trigger.head if trigger.dep_ in {"nsubj", "nsubjpass"} else trigger
+        regions = [m for m in regions if clause.left_edge.idx <= m.start < _end(clause)]
+    seized = _seized_place(trigger) if lemma in _SEIZE else _struck_place(trigger)
     if seized is not None:  # the place taken or struck: "seized the city", "attacked the town"
         named = [m for m in regions if seized.left_edge.idx <= m.start < _end(seized)]
         reading.location = (
@@ -682,9 +689,9 @@ def _unnamed_place(ctx: DocContext, word: Token | None) -> Mention | None:
         m
         for m in ctx.mentions_in(0, word.idx, "region")
         if ctx.region_type(m.key) in kinds
-        or "town" in kinds
-        and m.key not in ctx.gazetteer
-        and ctx.region_type(m.key) == "other"  # a place the NER found, of no known kind
+        or (  # a place the NER found, of no known kind
+            "town" in kinds and m.key not in ctx.gazetteer and ctx.region_type(m.key) == "other"
+        )
     ]
     return before[-1] if before else None
 
@@ -707,19 +714,18 @@ def _after_locative(ctx: DocContext, m: Mention) -> bool:
 
 
 def _unaffiliated(ctx: DocContext, groups: list[Mention]) -> list[Mention]:
-    """Groups not named only as what others are allied with ('militants allied with X')."""
-    return [
-        g
-        for g in groups
-        if not _AFFILIATION_BEFORE.search(ctx.text[max(0, g.start - 40) : g.start])
-    ]
+    """Groups not named only as what others are allied with."""
+    return [g for g in groups if not _named_as_ally(ctx, g)]
+
+
+def _named_as_ally(ctx: DocContext, g: Mention) -> bool:
+    """'militants allied with X', 'factions affiliated with X': X is a network, not the actor."""
+    return bool(_AFFILIATION_BEFORE.search(ctx.text[max(0, g.start - 40) : g.start]))
 
 
 def _is_claimant(ctx: DocContext, sent: Span, g: Mention) -> bool:
     claim = _CLAIM.search(ctx.sentence_text(sent))
-    if claim is None or _AFFILIATION_BEFORE.search(
-        ctx.text[max(sent.start_char, g.start - 40) : g.start]
-    ):
+    if claim is None or _named_as_ally(ctx, g):
         return False  # "militants allied with the TTP claimed ...": not the TTP itself
     cue = sent.start_char + claim.start()
     return abs(cue - g.end) < 120 or abs(g.start - (sent.start_char + claim.end())) < 25
@@ -727,7 +733,7 @@ def _is_claimant(ctx: DocContext, sent: Span, g: Mention) -> bool:
 
 def _is_perpetrator(ctx: DocContext, sent: Span, trigger: Token, g: Mention) -> bool:
     before = ctx.text[max(sent.start_char, g.start - 40) : g.start]
-    if _AFFILIATION_BEFORE.search(before):
+    if _named_as_ally(ctx, g):
         return False  # "factions affiliated with al-Qaeda": a network, not the attacker
     if _PERPETRATOR_BEFORE.search(before):
         return True
@@ -757,22 +763,15 @@ def _read_date(ctx: DocContext, sent: Span, reading: AttackReading) -> None:
         if not _DATE_WORDS.search(ent.text):
             continue  # "between 10 and 17" (ages), "nine days" (a duration)
         reading.date_text = ent.text
-        calendar = _calendar_date(ent.text)
-        if calendar is not None:
-            reading.date = calendar
+        written = _calendar_date(ent.text)
+        if written is not None:
+            reading.date = written
         elif re.search(r"\b\d{4}\b", ent.text) or ctx.published is not None:
             parsed = _date_parser(ctx.published).get_date_data(ent.text).date_obj
             reading.date = parsed.date() if parsed is not None else None
         return
 
 
-#: Month names and their abbreviations ("Sept."), as written in dates (English: the C locale).
-_MONTHS = {
-    name: i
-    for i, full in enumerate(calendar.month_name)
-    if full
-    for name in (full.lower(), full[:3].lower(), full[:4].lower())
-}
 _CALENDAR = re.compile(
     r"^(?:(?P<d1>\d{1,2})\s+)?(?P<month>[A-Za-z]{3,9})\.?(?:\s+(?P<d2>\d{1,2}),?)?\s+(?P<year>\d{4})$"
     r"|^(?P<only>\d{4})$"

@@ -123,7 +123,7 @@ class DocContext:
         new = self.new_entities.get(key)
         if new is None:
             return own
-        if new.facility or not new.parents and new.region_type in {"town", "subdivision"}:
+        if new.facility or (not new.parents and new.region_type in {"town", "subdivision"}):
             own = 5
         return max([own, *(self.specificity(p) + 1 for p in new.parents if p != key)])
 

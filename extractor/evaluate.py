@@ -113,14 +113,15 @@ class Resolver:
         """The gazetteer key a name stands for, else its normalised form."""
         if not name:
             return None
+        bare = _TYPE_WORD.sub("", name)  # "Kabarole District" -> "Kabarole"
         entry = (
             self.gazetteer.by_name(name)
             or self.gazetteer.by_demonym(name)
-            or self.gazetteer.by_name(_TYPE_WORD.sub("", name))  # "Kabarole District"
+            or self.gazetteer.by_name(bare)
         )
         if entry is not None:
             return entry.key
-        key = name_key(_TYPE_WORD.sub("", name))
+        key = name_key(bare)
         hit = process.extractOne(
             key, self._names.keys(), scorer=fuzz.token_sort_ratio, score_cutoff=90
         )
@@ -136,7 +137,7 @@ class Resolver:
         """The lexicon factor a name stands for, else its normalised form."""
         if not name:
             return None
-        key = name_key(_TYPE_WORD.sub("", name))
+        key = name_key(name)
         hit = process.extractOne(
             key, self._factors.keys(), scorer=fuzz.token_set_ratio, score_cutoff=85
         )

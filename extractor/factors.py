@@ -92,8 +92,8 @@ def hyphen_variants(phrase: str) -> set[str]:
 def conflict_context(ctx: DocContext) -> bool:
     """The text is about armed violence: it names a group or an attack, or speaks of conflict,
     insurgency, militants, violence..."""
-    return any(n.kind in {"Group", "Attack"} for n in ctx.facts.nodes.values()) or any(
-        t.lower_ in _CONFLICT_WORDS for t in ctx.doc
+    return any(n.kind in {"Group", "Attack"} for n in ctx.facts.nodes.values()) or not (
+        _CONFLICT_WORDS.isdisjoint(ctx.lower)
     )
 
 
