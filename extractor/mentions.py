@@ -10,8 +10,9 @@ PERSON).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -133,8 +134,19 @@ for _name, _default in (("ckg_mentions", None), ("ckg_new_entities", None), ("ck
         Doc.set_extension(_name, default=_default)
 
 
-def _patterns(gazetteer: Gazetteer) -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """Surface form -> key, for case-insensitive names, names matched as written, and demonyms.
+class _Patterns(NamedTuple):
+    """Surface form -> key, for each phrase matcher."""
+
+    lower: dict[str, str]
+    exact: dict[str, str]
+    demonyms: dict[str, str]
+    #: towns' alternate spellings no name claims, matched as written
+    variants: dict[str, str]
+
+
+def _patterns(gazetteer: Gazetteer) -> _Patterns:
+    """Surface forms of every name: case-insensitive names, names matched as written,
+    demonyms, and towns' alternate spellings.
 
     Names of one word ("Hezbollah", "Sahel") are matched as written and in capitals, so the
     common noun ("coalition") never matches; longer names case-insensitively.
@@ -142,22 +154,32 @@ def _patterns(gazetteer: Gazetteer) -> tuple[dict[str, str], dict[str, str], dic
     lower: dict[str, tuple[str, str]] = {}  # lower-cased form -> (form as written, key)
     exact: dict[str, str] = {}
     demonyms: dict[str, str] = {}
+
+    def add(entry: Entry, name: str) -> None:
+        for variant in surface_variants(name):
+            if _folded_word(entry, name, variant):
+                continue
+            if entry.case_sensitive or " " not in variant and "-" not in variant:
+                for form in (variant, variant.upper()):
+                    exact.setdefault(form, entry.key)  # one-word names: as written
+            else:
+                lower.setdefault(variant.lower(), (variant, entry.key))
+
     for entry in gazetteer.entries.values():  # in priority order: the first claim wins
         for name in entry.names:
-            for variant in surface_variants(name):
-                if _folded_word(entry, name, variant):
-                    continue
-                if entry.case_sensitive or " " not in variant and "-" not in variant:
-                    for form in (variant, variant.upper()):
-                        exact.setdefault(form, entry.key)  # one-word names: as written
-                else:
-                    lower.setdefault(variant.lower(), (variant, entry.key))
+            add(entry, name)
         for acronym in entry.acronyms:
             for variant in surface_variants(acronym):
                 exact.setdefault(variant, entry.key)
         for demonym in entry.demonyms:
             demonyms.setdefault(demonym, entry.key)
-    return {v: k for v, k in lower.values()}, exact, demonyms
+    variants: dict[str, str] = {}
+    for entry in gazetteer.entries.values():
+        for name in entry.variants:
+            for variant in surface_variants(name):
+                if variant not in exact and variant.lower() not in lower:
+                    variants.setdefault(variant, entry.key)
+    return _Patterns({v: k for v, k in lower.values()}, exact, demonyms, variants)
 
 
 #: Towns smaller than this are not matched by a one-word name with its diacritics dropped:
@@ -185,9 +207,14 @@ class MentionFinder:
         self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.demonym = PhraseMatcher(nlp.vocab, attr="ORTH")
-        lower, exact, demonyms = _patterns(gazetteer)
+        patterns = _patterns(gazetteer)
+        self.variants = patterns.variants
         tokenizer = pattern_tokenizer(nlp)
-        for matcher, table in ((self.lower, lower), (self.exact, exact), (self.demonym, demonyms)):
+        for matcher, table in (
+            (self.lower, patterns.lower),
+            (self.exact, patterns.exact),
+            (self.demonym, patterns.demonyms),
+        ):
             by_key: dict[str, list[str]] = {}
             for surface, key in table.items():
                 by_key.setdefault(key, []).append(surface)
@@ -221,25 +248,44 @@ class MentionFinder:
     def _gazetteer_spans(self, doc: Doc) -> list[Span]:
         strings = doc.vocab.strings
         out: list[Span] = []
-        for matcher, rule, conf in (
-            (self.lower, "gazetteer", 0.95),
-            (self.exact, "gazetteer", 0.9),
-        ):
-            for match_id, start, end in matcher(doc):
-                key = strings[match_id]
-                entry = self.gazetteer[key]
-                if entry.case_sensitive and _mistaken_place(doc[start:end]):
-                    continue
-                if entry.kind == "region" and _in_event_name(doc, end):
-                    continue  # "the Second Congo War", "the Somaliland War of Independence"
-                if _small_town_in_longer_name(doc, end, entry):
-                    continue  # "Mai" of "the town of Mai Kadra"
-                if entry.kind == "region" and _joined_to_a_name(doc, end):
-                    continue  # "France" of "Agence France-Presse"
-                out.append(_span(doc, start, end, entry.kind, key, rule, conf))
+        matches = [
+            (strings[match_id], start, end, rule, conf)
+            for matcher, rule, conf in (
+                (self.lower, "gazetteer", 0.95),
+                (self.exact, "gazetteer", 0.9),
+            )
+            for match_id, start, end in matcher(doc)
+        ]
+        said = {key for key, *_ in matches if self.gazetteer[key].kind == "region"}
+        said |= {a for key in said for a in self.gazetteer.ancestors(key)}
+        for key, start, end in self._variant_matches(doc):
+            if said.intersection(self.gazetteer[key].parents):  # 'Kuki' is no town in Japan
+                matches.append((key, start, end, "gazetteer:variant", 0.8))
+        for key, start, end, rule, conf in matches:
+            entry = self.gazetteer[key]
+            if entry.case_sensitive and _mistaken_place(doc[start:end]):
+                continue
+            if entry.kind == "region" and _in_event_name(doc, end):
+                continue  # "the Second Congo War", "the Somaliland War of Independence"
+            if _small_town_in_longer_name(doc, end, entry):
+                continue  # "Mai" of "the town of Mai Kadra"
+            if entry.kind == "region" and _joined_to_a_name(doc, end):
+                continue  # "France" of "Agence France-Presse"
+            out.append(_span(doc, start, end, entry.kind, key, rule, conf))
         for match_id, start, end in self.demonym(doc):
             out.append(_span(doc, start, end, "demonym", strings[match_id], "demonym", 0.8))
         return out
+
+    def _variant_matches(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
+        """Towns named by an alternate spelling: runs of up to five tokens from a capital."""
+        for token in doc:
+            if not token.text[:1].isupper():
+                continue
+            for end in range(min(len(doc), token.i + 5), token.i, -1):
+                key = self.variants.get(doc[token.i : end].text)
+                if key is not None:
+                    yield key, token.i, end
+                    break
 
     # -- seas, lakes, airports, camps: names of features the gazetteer lacks ---------------
     def _landmark_spans(self, doc: Doc, gaz: list[Span], new: dict[str, NewEntity]) -> list[Span]:

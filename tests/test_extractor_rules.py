@@ -476,3 +476,23 @@ def test_a_hyphenated_district_name_is_kept_whole(extractor: Extractor) -> None:
         "killing 6 villagers.",
     )
     assert [a["location"] for a in s["attacks"]] == ["Mayo-Moskota"]
+
+
+def test_a_town_known_by_another_spelling_is_found_where_its_country_is_said(
+    extractor: Extractor,
+) -> None:
+    s = _summary(
+        extractor,
+        "Gunmen stormed a market in Derna, in eastern Libya, on Monday, killing five traders.",
+    )
+    derna = [r for r in s["regions"] if r["name"] == "Darnah"]  # GeoNames' name, 'Derna' its alias
+    assert derna == [{"name": "Darnah", "type": "town"}], s["regions"]
+    assert [a["location"] for a in s["attacks"]] == ["Darnah"]
+
+
+def test_another_spelling_of_a_town_abroad_is_no_place(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Clashes between the Kuki and Meitei communities in Manipur, India, killed 70 people.",
+    )
+    assert {r["name"] for r in s["regions"]} == {"Manipur", "India"}, s["regions"]
