@@ -3,7 +3,8 @@
 Each line holds ``{"id", "split", "text", "gold": {...}}`` in the shape of
 :func:`extractor.summary.summarize`. Names match when they resolve to the same entity (through
 the gazetteer, aliases and fuzzy matching included), otherwise when their normalised forms are
-equal. Per key:
+equal; a group also matches the gold group it shares a name with, its aliases in the text
+included. Per key:
 
 - groups, regions: the set of entities;
 - attacks: one-to-one, on the location plus a shared perpetrator-or-claimant (or neither side
@@ -160,12 +161,50 @@ def _set_score(gold: set[Any], pred: set[Any]) -> Score:
     return Score(len(gold & pred), len(pred - gold), len(gold - pred))
 
 
+def _group_identities(
+    gold: list[dict[str, Any]], pred: list[dict[str, Any]], e: Callable[[str | None], str | None]
+) -> tuple[Callable[[str | None], str | None], Callable[[str | None], str | None]]:
+    """Gold and predicted names -> one identity per group: a predicted group is the gold group
+    it shares a name with, its aliases in the text included ('OLF' ~ 'Oromo Liberation Front')."""
+    gold_names = [{e(n) for n in (g["name"], *g.get("aliases_in_text", ()))} for g in gold]
+    ids: dict[str | None, str] = {}
+    for i, g in enumerate(gold):
+        ids.setdefault(e(g["name"]), f"gold-group:{i}")
+    for i, names in enumerate(gold_names):
+        for n in names:
+            ids.setdefault(n, f"gold-group:{i}")
+    pred_ids: dict[str | None, str] = {}
+    for p in pred:
+        names = {e(n) for n in (p["name"], *p.get("aliases_in_text", ()))}
+        own = e(p["name"])
+        match = ids.get(own) or next((ids[n] for n in sorted(names, key=str) if n in ids), None)
+        if match is not None:
+            pred_ids.setdefault(own, match)
+    for p in pred:
+        own = pred_ids.get(e(p["name"]))
+        if own is not None:
+            for n in (p["name"], *p.get("aliases_in_text", ())):
+                pred_ids.setdefault(e(n), own)
+
+    def gold_id(name: str | None) -> str | None:
+        key = e(name)
+        return ids.get(key, key)
+
+    def pred_id(name: str | None) -> str | None:
+        key = e(name)
+        return pred_ids.get(key, key)
+
+    return gold_id, pred_id
+
+
 def score_passage(gold: dict[str, Any], pred: dict[str, Any], r: Resolver) -> dict[str, Score]:
     """Scores of one passage."""
     e = r.entity
+    eg, ep = _group_identities(gold.get("groups", []), pred["groups"], e)
     out = {
         "groups": _set_score(
-            {e(g["name"]) for g in gold.get("groups", [])}, {e(g["name"]) for g in pred["groups"]}
+            {eg(g["name"]) for g in gold.get("groups", [])},
+            {ep(g["name"]) for g in pred["groups"]},
         ),
         "regions": _set_score(
             {e(x["name"]) for x in gold.get("regions", [])}, {e(x["name"]) for x in pred["regions"]}
@@ -175,20 +214,20 @@ def score_passage(gold: dict[str, Any], pred: dict[str, Any], r: Resolver) -> di
             {(r.factor(f["name"]), e(f.get("region"))) for f in pred["factors"]},
         ),
         "affiliations": _set_score(
-            {(e(a["group"]), e(a["affiliated_with"])) for a in gold.get("affiliations", [])},
-            {(e(a["group"]), e(a["affiliated_with"])) for a in pred["affiliations"]},
+            {(eg(a["group"]), eg(a["affiliated_with"])) for a in gold.get("affiliations", [])},
+            {(ep(a["group"]), ep(a["affiliated_with"])) for a in pred["affiliations"]},
         ),
         "active_in": _set_score(
-            {(e(a["group"]), e(a["region"])) for a in gold.get("active_in", [])},
-            {(e(a["group"]), e(a["region"])) for a in pred["active_in"]},
+            {(eg(a["group"]), e(a["region"])) for a in gold.get("active_in", [])},
+            {(ep(a["group"]), e(a["region"])) for a in pred["active_in"]},
         ),
     }
 
-    def actors(a: dict[str, Any]) -> set[str]:
+    def actors(a: dict[str, Any], e: Callable[[str | None], str | None]) -> set[str]:
         return {x for x in (e(a.get("perpetrator")), e(a.get("claimed_by"))) if x}
 
     def same_attack(g: dict[str, Any], p: dict[str, Any]) -> bool:
-        ga, pa = actors(g), actors(p)
+        ga, pa = actors(g, eg), actors(p, ep)
         return e(g.get("location")) == e(p.get("location")) and (bool(ga & pa) or not ga and not pa)
 
     def same_response(g: dict[str, Any], p: dict[str, Any]) -> bool:

@@ -92,8 +92,9 @@ GROUP_CONTEXT = frozenset(
         "splinter",
     }
 )
-_ACRONYM_AFTER = re.compile(
-    r"(?P<long>[A-Z][^()\n]{3,90}?)\s*\((?P<short>[A-Z][A-Za-z0-9\-./]{1,11})\)"
+_ACRONYM_AFTER = re.compile(  # "Name (ACR)", "Name (French: Nom; ACR)"
+    r"(?P<long>[A-Z][^()\n]{3,90}?)\s*\((?:[^()\n]{3,90}?[;,]\s*)?"
+    r"(?P<short>[A-Z][A-Za-z0-9\-./]{1,11})\)"
 )
 _ACRONYM_BEFORE = re.compile(
     r"\b(?P<short>[A-Z][A-Z0-9\-]{1,11})\s*\((?P<long>[A-Z][^()\n]{3,90}?)\)"
@@ -586,7 +587,7 @@ def _best_suffix(doc: Doc, start: int, end: int, entry: Entry) -> Span | None:
     for first in range(max(span.start, span.end - 12), span.end):
         candidate = name_key(doc[first : span.end].text)
         score = max(fuzz.ratio(candidate, n) for n in names) if candidate else 0.0
-        if score > best[0]:
+        if score >= best[0]:  # on a tie the shorter: "Army" not ", the Army"
             best = (score, first)
     return doc[best[1] : span.end] if best[0] >= 80 else None
 
@@ -627,11 +628,22 @@ _NAME_GLUE = frozenset(
         "-",
         "'",
         "’",
+        "'s",
+        "’s",
         "de",
         "du",
         "des",
         "la",
         "le",
+        "les",
+        "pour",
+        "et",
+        "del",
+        "las",
+        "los",
+        "da",
+        "do",
+        "dos",
         "ad",
         "ash",
         "an",

@@ -46,7 +46,14 @@ def build_pipeline(model: str, fast: bool = False) -> Language:
 
 
 def _split_citation_marks(nlp: Language) -> None:
-    """Split encyclopedia citation marks off words: 'Maghreb.[6]' -> 'Maghreb . [ 6 ]'."""
-    infixes = [*(nlp.Defaults.infixes or ()), r"(?<=[\w)])\.(?=\[)", r"\[", r"\]"]
+    """Split encyclopedia citation marks off words: 'Maghreb.[6]' -> 'Maghreb . [ 6 ]',
+    '(OLA).[15]' -> '( OLA ) . [ 15 ]'."""
+    infixes = [
+        *(nlp.Defaults.infixes or ()),
+        r"(?<=[\w)])\.(?=\[)",
+        r"(?<=\w)\)(?=\.?\[)",
+        r"\[",
+        r"\]",
+    ]
     tokenizer: Tokenizer = nlp.tokenizer  # type: ignore[assignment]
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer

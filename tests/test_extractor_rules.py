@@ -496,3 +496,25 @@ def test_another_spelling_of_a_town_abroad_is_no_place(extractor: Extractor) -> 
         "Clashes between the Kuki and Meitei communities in Manipur, India, killed 70 people.",
     )
     assert {r["name"] for r in s["regions"]} == {"Manipur", "India"}, s["regions"]
+
+
+def test_an_acronym_after_a_translation_in_brackets_is_defined(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The Zantu Liberation Front (French: Front de libération zantu; FLZ) is an armed group "
+        "in Mali. The FLZ attacked Kidal on 3 May 2021.",
+    )
+    assert s["groups"] == [
+        {"name": "Zantu Liberation Front", "aliases_in_text": ["FLZ", "Zantu Liberation Front"]}
+    ]
+
+
+def test_an_acronym_before_a_citation_mark_is_read_clean(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Rebels founded the Kivu Defence Army (KDA).[4] Its armed wing, the Kivu People's Army "
+        "(KPA), attacked Beni in 2019.",
+    )
+    aliases = {a for g in s["groups"] for a in g["aliases_in_text"]}
+    assert {"KDA", "KPA", "Kivu People's Army"} <= aliases, s["groups"]
+    assert not any(a.startswith((",", "the ")) or a.endswith(")") for a in aliases), aliases
