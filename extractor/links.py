@@ -33,11 +33,22 @@ _IT_OF_A = re.compile(
     r"\s+(the\s+)?([\w'’-]+\s+)?$",
     re.I,
 )
+#: "<A> and its armed wing, the <B>": text between A and B that makes B a part of A.
+_A_ITS_B = re.compile(
+    r"^\s*(,|and|,\s*and)?\s*its\s+([\w-]+\s+){0,2}(" + _CUES + r")\s*,?\s*(the\s+)?$", re.I
+)
+#: "<B>, <A>'s province in the Sahel": text after A that makes the B before it a part of A.
+_APPOSITION = re.compile(r"^[\w\s-]{0,20},\s*(the\s+)?$")
+_A_POSSESSIVE_CUE = re.compile(r"^['’]s\s+([\w-]+\s+){0,2}(" + _CUES + r")\b", re.I)
 #: "<X> ... formed by the merger of <A>, <B> and <C>": the members of a merger.
 _MERGER = re.compile(
     r"\b(merger of|merging of|formed by|coalition of|alliance of|union of|"
-    r"umbrella (organi[sz]ation|group) for)\b",
+    r"umbrella (organi[sz]ation|group) for|composed of|made up of|comprising|consisting of)\b",
     re.I,
+)
+#: "<A> and several other groups founded <X>": the founders are members of what they founded.
+_FOUNDED = re.compile(
+    r"\b(founded|formed|created|established|merged into|merged to form)\s+(the\s+)?$", re.I
 )
 _POSSESSIVE = re.compile(r"^['’]s\s+$")
 _ACTIVE = frozenset(
@@ -109,6 +120,13 @@ def affiliation_modifiers(ctx: DocContext) -> set[Mention]:
                     modifiers.add(a)
                 elif _B_OF_A.match(between) and not _MERGER.search(between):
                     _affiliate(ctx, a, b, sent, "rule:b-affiliate-of-a", 0.8)
+                elif _A_ITS_B.match(between):
+                    _affiliate(ctx, b, a, sent, "rule:a-its-wing-b", 0.75)
+                elif _APPOSITION.match(between) and _A_POSSESSIVE_CUE.match(
+                    text[b.end : b.end + 60]
+                ):
+                    _affiliate(ctx, a, b, sent, "rule:b-a-possessive-cue", 0.75)
+                    modifiers.add(b)
         if groups and previous is not None:
             first = groups[0]
             if _IT_OF_A.match(text[sent.start_char : first.start].strip() + " "):
@@ -129,16 +147,21 @@ def _is_subject_or_conjunct(ctx: DocContext, g: Mention) -> bool:
 
 
 def _mergers(ctx: DocContext, sent, groups: list[Mention]) -> None:  # type: ignore[no-untyped-def]
-    """ "X, formed by the merger of A, B and C": A, B and C are affiliated with X."""
+    """ "X, formed by the merger of A, B and C", "A, B and others founded X": A, B and C are
+    affiliated with X."""
     m = _MERGER.search(ctx.sentence_text(sent))
-    if m is None:
-        return
-    cue = sent.start_char + m.end()
-    whole = [g for g in groups if g.end <= cue]
-    parts = [g for g in groups if g.start >= cue]
-    if whole:
-        for part in parts:
-            _affiliate(ctx, part, whole[0], sent, "rule:merger-of", 0.7)
+    if m is not None:
+        cue = sent.start_char + m.end()
+        whole = [g for g in groups if g.end <= cue]
+        parts = [g for g in groups if g.start >= cue]
+        if whole:
+            for part in parts:
+                _affiliate(ctx, part, whole[0], sent, "rule:merger-of", 0.7)
+    for i, founded in enumerate(groups):
+        if i and _FOUNDED.search(ctx.text[groups[i - 1].end : founded.start]):
+            founders = [g for g in groups[:i] if _is_subject_or_conjunct(ctx, g)]
+            for founder in founders:
+                _affiliate(ctx, founder, founded, sent, "rule:founders-of", 0.7)
 
 
 def _affiliate(

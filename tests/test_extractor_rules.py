@@ -518,3 +518,46 @@ def test_an_acronym_before_a_citation_mark_is_read_clean(extractor: Extractor) -
     aliases = {a for g in s["groups"] for a in g["aliases_in_text"]}
     assert {"KDA", "KPA", "Kivu People's Army"} <= aliases, s["groups"]
     assert not any(a.startswith((",", "the ")) or a.endswith(")") for a in aliases), aliases
+
+
+def _affiliations(extractor: Extractor, text: str) -> set[tuple[str, str]]:
+    return {(a["group"], a["affiliated_with"]) for a in _summary(extractor, text)["affiliations"]}
+
+
+def test_an_armed_wing_belongs_to_its_movement(extractor: Extractor) -> None:
+    found = _affiliations(
+        extractor,
+        "In 1990 exiles established the Zantu Liberation Front and its armed wing, the Zantu "
+        "People's Army (ZPA), to fight the government of Chad.",
+    )
+    assert found == {("Zantu People's Army", "Zantu Liberation Front")}
+
+
+def test_the_members_of_a_coalition_composed_of_groups(extractor: Extractor) -> None:
+    found = _affiliations(
+        extractor,
+        "The Kivu Alliance, a military coalition composed of three armed groups: the Zantu "
+        "Liberation Front, the Kivu Defence Army and Ansar Dine, attacked Beni in 2021.",
+    )
+    assert found == {
+        ("Zantu Liberation Front", "Kivu Alliance"),
+        ("Kivu Defence Army", "Kivu Alliance"),
+        ("Ansar Dine", "Kivu Alliance"),
+    }
+
+
+def test_founders_are_members_of_what_they_founded(extractor: Extractor) -> None:
+    found = _affiliations(
+        extractor,
+        "Ansar Dine and several other jihadist groups founded the Jama'at Nusrat al-Islam "
+        "wal-Muslimin coalition in 2017.",
+    )
+    assert found == {("Ansar Dine", "Jama'at Nusrat al-Islam wal-Muslimin")}
+
+
+def test_a_group_described_as_anothers_branch(extractor: Extractor) -> None:
+    found = _affiliations(
+        extractor,
+        "Attacks were claimed by the JNIM coalition, al-Qaeda's branch in the Sahel, in 2019.",
+    )
+    assert found == {("Jama'at Nusrat al-Islam wal-Muslimin", "al-Qaeda")}
