@@ -18,7 +18,7 @@ from ontology.iris import slugify
 INTERNATIONAL = "actor/international-community"
 UNSPECIFIED = "actor/unspecified"
 _FORCE_NOUNS = re.compile(
-    r"^\s*(forces|troops|military|army|air force|soldiers|drones|"
+    r"^\s*(['’]s\s+)?(forces|troops|military|army|air force|soldiers|drones|"
     r"warplanes|jets|government|authorities|navy|special forces|"
     r"military presence|drone strikes?|air ?strikes?)\b",
     re.I,
@@ -194,6 +194,44 @@ RESPONSE_VERBS = frozenset(
 )
 
 
+#: Verbs of fighting: a state whose forces do this is carrying out a military operation.
+COMBAT_VERBS = frozenset(
+    {
+        "attack",
+        "battle",
+        "bomb",
+        "capture",
+        "clear",
+        "combat",
+        "counterattack",
+        "drive",
+        "engage",
+        "fight",
+        "kill",
+        "liberate",
+        "neutralise",
+        "neutralize",
+        "pursue",
+        "push",
+        "raid",
+        "recapture",
+        "regain",
+        "repel",
+        "repulse",
+        "retake",
+        "retaliate",
+        "rout",
+        "shell",
+        "storm",
+    }
+)
+
+
+#: "the government of Ethiopia", "the armed forces of Mali": a state named after its organs.
+_ORGAN_OF = re.compile(
+    r"\b(government|authorities|army|armed forces|forces|troops|military|president)\s+of\s+"
+    r"(the\s+)?$"
+)  # lower case: "the Federal Government of Somalia" is a body's name
 #: "by the United States", "by the governments of Colombia": the agent of a passive response.
 _BY_AGENT = re.compile(
     r"\bby\s+(the\s+)?((governments?|authorities|states?) of\s+(the\s+)?)?$", re.I
@@ -212,7 +250,9 @@ def _responders(ctx: DocContext, start: int, end: int) -> list[Mention]:
             continue
         elif (
             _FORCE_NOUNS.match(text[m.end : end + 40])
+            or _ORGAN_OF.search(text[max(start, m.start - 40) : m.start])
             or _acts(ctx, m)
+            or _fights(ctx, m)
             or m.kind != "demonym"
             and _BY_AGENT.search(text[max(start, m.start - 40) : m.start])
         ):
@@ -275,6 +315,35 @@ def _acts(ctx: DocContext, m: Mention) -> bool:
     return root.dep_ in {"nsubj", "agent"} and root.head.lemma_.lower() in RESPONSE_VERBS
 
 
+def _fights(ctx: DocContext, m: Mention) -> bool:
+    """A state's forces fight: the subject or passive agent of a verb of fighting ('Chadian
+    troops drove the militants out', 'the raids were repelled by Cameroonian troops')."""
+    token = ctx.root(m)
+    if token is None:
+        return False
+    while token.dep_ in {"compound", "amod", "poss", "conj", "appos"} and token.head.i != token.i:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return token.head.head.lemma_.lower() in COMBAT_VERBS
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in COMBAT_VERBS
+
+
+def _is_state(ctx: DocContext, m: Mention) -> bool:
+    """A state or its forces: a country, a demonym before 'troops', a national army."""
+    if m.kind == "demonym" or ctx.region_type(m.key) == "country":
+        return True
+    entry = ctx.gazetteer.entries.get(m.key)
+    return entry is not None and entry.actor_type == "state_forces"
+
+
+def _a_noun(ctx: DocContext, sent: Span, phrase: str) -> bool:
+    """The sentence's words for a response end in a noun ('a peace agreement', 'the cease-fire'),
+    not a verb or adjective ('designated', 'diplomatic') that needs someone acting."""
+    at = ctx.sentence_text(sent).find(phrase) + sent.start_char + len(phrase) - 1
+    token = next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
+    return token is not None and token.pos_ in {"NOUN", "PROPN"}
+
+
 def _generic(ctx: DocContext, key: str) -> str:
     label = "International community" if key == INTERNATIONAL else "Unspecified actor"
     ctx.facts.node(key, "Actor", label)
@@ -322,10 +391,13 @@ def _one_per_family(ctx: DocContext, responders: list[Mention]) -> list[Mention]
     return [m for m, _ in kept]
 
 
+#: Kinds of response a sentence can tell with no responder named ("a 2016 peace agreement
+#: between the government and the FARC", "was designated a terrorist organisation").
+_UNNAMED_KINDS = frozenset({"diplomatic", "sanctions"})
+
+
 def _prose_responses(ctx: DocContext, sent: Span) -> None:
     responders = _one_per_family(ctx, _responders(ctx, sent.start_char, sent.end_char))
-    if not responders:
-        return
     responder_keys = {m.key for m in responders}
     groups = ctx.mentions_in(sent.start_char, sent.end_char, "group")
     regions = [
@@ -334,6 +406,23 @@ def _prose_responses(ctx: DocContext, sent: Span) -> None:
         if m.key not in responder_keys
     ]
     found = response_kind(ctx.sentence_text(sent), _GENERIC_WORDS)
+    if not responders:
+        if (
+            found is not None
+            and found[0] in _UNNAMED_KINDS
+            and groups
+            and _a_noun(ctx, sent, found[1])
+        ):
+            _response(
+                ctx,
+                found[1].lower(),
+                found[0],
+                _generic(ctx, UNSPECIFIED),
+                [ctx.entity(g) for g in groups],
+                [ctx.entity(r) for r in regions],
+                ctx.sentence_evidence(sent, "rule:response-sentence", 0.5),
+            )
+        return
     for responder in responders:
         kind = found
         if (
@@ -345,6 +434,8 @@ def _prose_responses(ctx: DocContext, sent: Span) -> None:
         ):  # a mission named is a response; other actors need someone or somewhere to act on
             default = ctx.gazetteer[responder.key].response_kind
             kind = (default, "") if default else None
+        if kind is None and _is_state(ctx, responder) and _fights(ctx, responder):
+            kind = ("military_operation", "")
         if kind is None:
             continue
         responder_key = ctx.entity(responder)

@@ -561,3 +561,38 @@ def test_a_group_described_as_anothers_branch(extractor: Extractor) -> None:
         "Attacks were claimed by the JNIM coalition, al-Qaeda's branch in the Sahel, in 2019.",
     )
     assert found == {("Jama'at Nusrat al-Islam wal-Muslimin", "al-Qaeda")}
+
+
+def test_a_states_troops_fighting_a_group_are_a_military_operation(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Boko Haram fighters raided the village of Kaiga on Friday. Chadian troops drove the "
+        "militants out of the village the next day.",
+    )
+    assert [(r["responder"], r["kind"]) for r in s["responses"]] == [
+        ("Chadian army", "military_operation")  # a state's forces, part of Chad
+    ], s["responses"]
+
+
+def test_a_peace_agreement_needs_no_named_responder(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "In 2019 a peace agreement between the government and the Zantu Liberation Front ended "
+        "the fighting.",
+    )
+    assert [(r["name_or_description"], r["kind"], r["target"]) for r in s["responses"]] == [
+        ("peace agreement", "diplomatic", "Zantu Liberation Front")
+    ], s["responses"]
+
+
+def test_a_state_named_after_its_government_responds(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The government of Ethiopia signed a truce with the Oromo Liberation Army in 2024.",
+    )
+    assert [(r["responder"], r["kind"]) for r in s["responses"]] == [("Ethiopia", "diplomatic")]
+
+
+def test_a_verb_of_response_with_no_one_acting_is_no_response(extractor: Extractor) -> None:
+    s = _summary(extractor, "The Zantu Liberation Front was designated in 2020.")
+    assert s["responses"] == []
