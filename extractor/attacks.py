@@ -238,13 +238,20 @@ _NOT_THE_PLACE = re.compile(
     r"\b(kilomet(er|re)s?|km|miles?)\b[^.;]{0,30}\b(of|from)\b[^.;,]*$|"
     r"(?<!the )\b(north|south|east|west)(-?(east|west))?\s+of\s+[^.;,]*$|"
     r"\b(sent|coming|came|fled|fleeing|returning|arriving|deployed|travell?ing)\s+from\s+"
-    r"(the\s+)?$",
+    r"(the\s+)?$|"
+    r"\b(governor|mayor|minister|ministry|president|prefect|police chief|commissioner|"
+    r"spokes(man|woman|person)|officials?|authorities|administrator)\s+(of|for)\s+(the\s+)?"
+    r"([\w'’-]+['’]s\s+)?$",
     re.I,
 )
 _NATIONALITY = re.compile(
     r"^\s*(and [\w.]+ )?(soldiers|troops|forces|military|army|nationals|"
     r"citizens|personnel|officials|government)\b",
     re.I,
+)
+#: "in conflict with X", "fighting against X": a group named as the other side.
+_OPPONENT_BEFORE = re.compile(
+    r"\b(against|with|targeting|fighting|versus)\s+(the\s+)?([\w'’-]+\s+){0,4}$", re.I
 )
 _AFFILIATION_BEFORE = re.compile(
     r"\b(linked|affiliated|associated|allied|aligned|loyal|tied|"
@@ -733,8 +740,8 @@ def _is_claimant(ctx: DocContext, sent: Span, g: Mention) -> bool:
 
 def _is_perpetrator(ctx: DocContext, sent: Span, trigger: Token, g: Mention) -> bool:
     before = ctx.text[max(sent.start_char, g.start - 40) : g.start]
-    if _named_as_ally(ctx, g):
-        return False  # "factions affiliated with al-Qaeda": a network, not the attacker
+    if any(_named_as_ally(ctx, m) for m in _groups_in(ctx, sent) if m.key == g.key):
+        return False  # "rebels affiliated with the ADF (ADF)": a network, not the attacker
     if _PERPETRATOR_BEFORE.search(before):
         return True
     root = ctx.root(g)
@@ -749,7 +756,26 @@ def _is_perpetrator(ctx: DocContext, sent: Span, trigger: Token, g: Mention) -> 
         c.lower_ in _ATTACKER_WORDS for c in children(root)
     ):
         return True
-    return len({m.key for m in _groups_in(ctx, sent)}) == 1 and g.start < trigger.idx
+    if len({m.key for m in _groups_in(ctx, sent)}) != 1 or _suffered(root, trigger):
+        return False
+    # the only group, named before the attack word or after an event named first ("The Atiak
+    # massacre occurred ..., when 300 Lord's Resistance Army soldiers entered the town")
+    return g.start < trigger.idx or (
+        trigger.dep_ in {"nsubj", "nsubjpass"}
+        and not _OPPONENT_BEFORE.search(before)
+        and not _by_state_forces(ctx, sent, trigger)
+    )
+
+
+def _suffered(token: Token, trigger: Token) -> bool:
+    """The words are part of what the attack struck: its object or passive subject ('the
+    leader of Boko Haram was killed')."""
+    for t in (token, *token.ancestors):
+        if t.head.i == trigger.i and t.dep_ in {"dobj", "nsubjpass"}:
+            return True
+        if t.i == trigger.i:
+            return False
+    return False
 
 
 def _groups_in(ctx: DocContext, sent: Span) -> list[Mention]:

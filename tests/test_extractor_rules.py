@@ -596,3 +596,34 @@ def test_a_state_named_after_its_government_responds(extractor: Extractor) -> No
 def test_a_verb_of_response_with_no_one_acting_is_no_response(extractor: Extractor) -> None:
     s = _summary(extractor, "The Zantu Liberation Front was designated in 2020.")
     assert s["responses"] == []
+
+
+def test_the_place_an_official_governs_is_not_where_the_attack_was(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Boko Haram fighters killed nine fishermen on Friday, the governor of Chad's Lac "
+        "Province said.",
+    )
+    assert [a["location"] for a in s["attacks"]] == [None], s["attacks"]  # not the governor's
+
+
+def test_the_only_group_of_a_sentence_that_names_the_event_first(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The Kaiga massacre occurred on 3 May 2001, when about 200 Lord's Resistance Army "
+        "soldiers entered the town of Kaiga.",
+    )
+    assert [(a["perpetrator"], a["location"]) for a in s["attacks"]] == [
+        ("Lord's Resistance Army", "Kaiga")
+    ]
+
+
+def test_the_side_an_army_massacre_was_fought_against_is_no_perpetrator(
+    extractor: Extractor,
+) -> None:
+    s = _summary(
+        extractor,
+        "The Kaiga massacre was carried out by the Malian Armed Forces in March 2022, in "
+        "conflict with Ansar Dine.",
+    )
+    assert all(a["perpetrator"] != "Ansar Dine" for a in s["attacks"]), s["attacks"]
