@@ -627,3 +627,17 @@ def test_the_side_an_army_massacre_was_fought_against_is_no_perpetrator(
         "conflict with Ansar Dine.",
     )
     assert all(a["perpetrator"] != "Ansar Dine" for a in s["attacks"]), s["attacks"]
+
+
+def test_factor_wordings_of_governance_grievance_and_exclusion(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Yemen's weak central government is struggling with a growing insurgency by the Zantu "
+        "Liberation Front. The war in Yemen was triggered by the cancellation of the 1992 "
+        "elections and by discrimination against the Zantu people.",
+    )
+    assert {(f["name"], f["region"]) for f in s["factors"]} == {
+        ("Weak governance", "Yemen"),
+        ("Political grievances", "Yemen"),
+        ("Marginalisation", "Yemen"),
+    }, s["factors"]
