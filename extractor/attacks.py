@@ -438,7 +438,8 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
                 )
             if not reading.informative():
                 continue  # an attack word with nothing said of it: "have also been attacked"
-            if reading.location is None:
+            if reading.location is None and not (reading.anaphoric and readings):
+                # ("the attack" joins the event told before, and takes its place)
                 reading.location = _recent_place(ctx, sent) or _place_described_next(ctx, index)
             readings.append(reading)
     merged = _merge(ctx, readings)
@@ -788,6 +789,8 @@ def _read_date(ctx: DocContext, sent: Span, reading: AttackReading) -> None:
             continue
         if not _DATE_WORDS.search(ent.text):
             continue  # "between 10 and 17" (ages), "nine days" (a duration)
+        if ent.text.isdigit() and not 1800 <= int(ent.text) <= 2100:
+            continue  # "Operation 1027": a name's number, not a year
         reading.date_text = ent.text
         written = _calendar_date(ent.text)
         if written is not None:

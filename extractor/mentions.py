@@ -237,7 +237,7 @@ class MentionFinder:
         spans += _named_places(doc, spans, taken, new, self.gazetteer)
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans += _named_groups(doc, taken, new)
-        spans = filter_spans(spans)
+        spans = _one_spelling(filter_spans(spans), new)
         doc._.ckg_mentions = [self._mention(s) for s in spans]
         doc._.ckg_new_entities = new
         doc.ents = filter_spans(
@@ -472,6 +472,43 @@ def pattern_tokenizer(nlp: Language) -> Tokenizer:
     return tokenizer
 
 
+#: Two names of places the gazetteer lacks this alike are one place spelled two ways.
+SPELLING_SIMILARITY = 90.0
+
+
+def _one_spelling(spans: list[Span], new: dict[str, NewEntity]) -> list[Span]:
+    """Places the gazetteer lacks, spelled two ways in one text ('Abbasia', 'Abbassia'): one
+    place, under the spelling used first."""
+    first: dict[str, str] = {}  # key -> key of the first spelling
+    seen: list[tuple[str, str]] = []  # (normalised name, key) of places kept
+    for span in spans:
+        key = span.kb_id_
+        entity = new.get(key)
+        if entity is None or entity.kind != "region" or key in first:
+            continue
+        name = name_key(entity.name)
+        same = next(
+            (
+                k
+                for n, k in seen
+                if len(name) >= 6 and n[0] == name[0] and fuzz.ratio(n, name) >= SPELLING_SIMILARITY
+            ),
+            None,
+        )
+        first[key] = same or key
+        if same is None:
+            seen.append((name, key))
+    for key, kept in first.items():
+        if key != kept:
+            del new[key]
+    return [
+        Span(s.doc, s.start, s.end, label=s.label_, kb_id=first[s.kb_id_], span_id=s.id_)
+        if first.get(s.kb_id_, s.kb_id_) != s.kb_id_
+        else s
+        for s in spans
+    ]
+
+
 def _span(doc: Doc, start: int, end: int, kind: str, key: str, rule: str, conf: float) -> Span:
     return Span(doc, start, end, label=kind, kb_id=key, span_id=f"{rule}|{conf}")
 
@@ -514,6 +551,19 @@ _GENERIC_PLACE_WORDS = _PLACE_SUFFIXES | {
     "west",
     "centre",
     "center",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "northeastern",
+    "northwestern",
+    "southeastern",
+    "southwestern",
+    "north-eastern",
+    "north-western",
+    "south-eastern",
+    "south-western",
 }
 
 

@@ -641,3 +641,43 @@ def test_factor_wordings_of_governance_grievance_and_exclusion(extractor: Extrac
         ("Political grievances", "Yemen"),
         ("Marginalisation", "Yemen"),
     }, s["factors"]
+
+
+def test_the_number_of_an_operation_is_not_its_year(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Operation 1027 is an offensive by the Arakan Army, which attacked the town of Kyauktaw "
+        "in Rakhine State.",
+    )
+    assert [a["date_text"] for a in s["attacks"]] == [None], s["attacks"]
+
+
+def test_a_small_place_spelled_two_ways_is_one_place(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "A suicide bomber struck a church in Abbasia, Egypt on 11 December 2016, killing 29 "
+        "people. Thousands of mourners gathered in Abbassia, Egypt the next day.",
+    )
+    names = {r["name"] for r in s["regions"]}
+    assert "Abbasia" in names and "Abbassia" not in names, names
+
+
+def test_the_attack_told_next_joins_the_event_not_a_town_named_near_it(
+    extractor: Extractor,
+) -> None:
+    s = _summary(
+        extractor,
+        "The Kaiga massacre took place on 28 November 2020 in the village of Kaiga, Nigeria, when "
+        "110 farmers were killed in rice fields near the city of Maiduguri. The attack was "
+        "thought to be carried out by Boko Haram.",
+    )
+    assert [(a["perpetrator"], a["location"]) for a in s["attacks"]] == [("Boko Haram", "Kaiga")]
+
+
+def test_a_compass_adjective_before_province_is_no_place(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Most of the Southern province fell to al-Qaeda in April 2015, and the group seized "
+        "Mukalla, Yemen.",
+    )
+    assert "Southern" not in {r["name"] for r in s["regions"]}, s["regions"]
