@@ -331,8 +331,10 @@ class MentionFinder:
                 if entry is not None and entry.kind not in {"group", "actor"}:
                     continue
                 if entry is None:
-                    if not _looks_like_group(long_span.text):
-                        continue
+                    if not _looks_like_group(long_span.text) or _state_force(
+                        self.gazetteer, long_span.text
+                    ):
+                        continue  # "the Mozambican Army (FADM)": a state's, not a group
                     key = f"group/{slugify(long_span.text)}"
                     new[key] = NewEntity(key, "group", long_span.text)
                     kind = "group"
@@ -962,6 +964,21 @@ def _named_groups(doc: Doc, taken: set[int], new: dict[str, NewEntity]) -> list[
             out.append(_span(doc, span.start, span.end, "group", key, "pattern:group-name", 0.55))
         i = max(j, i + 1)
     return out
+
+
+#: Words that make a name a state's force when a country or its demonym comes first.
+_STATE_FORCE_WORDS = frozenset(
+    {"army", "forces", "force", "police", "military", "navy", "guard", "gendarmerie"}
+)
+
+
+def _state_force(gazetteer: Gazetteer, name: str) -> bool:
+    """'Mozambican Army', 'Nigeria Police Force', 'Malian Armed Forces'."""
+    words = name.split()
+    if len(words) < 2 or not _STATE_FORCE_WORDS & {w.lower() for w in words[1:]}:
+        return False
+    first = gazetteer.by_demonym(words[0]) or gazetteer.by_name(words[0])
+    return first is not None and first.region_type == "country"
 
 
 def _looks_like_group(name: str) -> bool:

@@ -681,3 +681,11 @@ def test_a_compass_adjective_before_province_is_no_place(extractor: Extractor) -
         "Mukalla, Yemen.",
     )
     assert "Southern" not in {r["name"] for r in s["regions"]}, s["regions"]
+
+
+def test_a_states_army_defined_with_an_acronym_is_no_armed_group(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Militants raided villages controlled by the Mozambican Army (FADM) in Cabo Delgado.",
+    )
+    assert "Mozambican Army" not in {g["name"] for g in s["groups"]}, s["groups"]
