@@ -22,55 +22,9 @@ from extractor.context import DocContext, children
 from extractor.facts import Evidence
 from extractor.lexicon import response_kind
 from extractor.mentions import Mention
+from extractor.triggers import TRIGGERS
 from ontology.iris import digest
 
-#: Trigger lemma -> ACLED sub-event type (``None``: decided by the target).
-TRIGGERS: dict[str, str | None] = {
-    "attack": None,
-    "assault": None,
-    "ambush": None,
-    "raid": None,
-    "storm": None,
-    "overrun": None,
-    "clash": "armed-clash",
-    "offensive": None,
-    "massacre": "attack",
-    "shooting": "attack",
-    "gunfire": None,
-    "bombing": "remote-explosive",
-    "bomb": "remote-explosive",
-    "explosion": "remote-explosive",
-    "blast": "remote-explosive",
-    "ied": "remote-explosive",
-    "landmine": "remote-explosive",
-    "suicide": "suicide-bomb",
-    "kidnapping": "abduction",
-    "kidnap": "abduction",
-    "abduction": "abduction",
-    "abduct": "abduction",
-    "hostage": "abduction",
-    "shelling": "shelling-artillery",
-    "mortar": "shelling-artillery",
-    "rocket": "shelling-artillery",
-    "behead": "attack",
-    "beheading": "attack",
-    "kill": None,
-    "killing": None,
-    "execute": "attack",
-    "execution": "attack",
-    "arson": "attack",
-    "torch": "attack",
-    "detonate": "remote-explosive",
-    "explode": "remote-explosive",
-    "engage": "armed-clash",
-    "seize": "non-state-actor-overtakes-territory",
-    "capture": "non-state-actor-overtakes-territory",
-    "invade": "non-state-actor-overtakes-territory",
-    "occupy": "non-state-actor-overtakes-territory",
-    "take": "non-state-actor-overtakes-territory",
-    "open": "attack",
-    "fire": "shelling-artillery",
-}
 #: What a verb of firing must fire, or at what, to tell an attack ("fired a missile at a ship").
 _FIRED = frozenset({"missile", "rocket", "shell", "mortar", "drone", "grenade", "at", "on"})
 #: Verbs that tell an attack only with the right object: a place seized, forces engaged.

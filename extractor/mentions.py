@@ -19,12 +19,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from extractor.gazetteer import CALENDAR_WORDS, Entry, Gazetteer, load_gazetteer
 from extractor.landmarks import find_landmarks
 from extractor.normalize import fold, name_key, surface_variants
+from extractor.triggers import EVERYDAY_SENSES, TRIGGERS
 from ontology.iris import slugify
 
 #: Words that make an unknown organisation name look like an armed group.
@@ -814,6 +815,37 @@ def _title_run_before(doc: Doc, end: int, taken: set[int]) -> Span | None:
     return doc[start:end]
 
 
+def _after_attack_word(doc: Doc, token: Token) -> bool:
+    """A word telling a violent event shortly before, in the same sentence ('34 civilians
+    killed in massacres by jihadists in Toumour')."""
+    for t in reversed(doc[max(0, token.i - 8) : token.i]):
+        if t.text in {".", "!", "?", ";"}:
+            return False
+        lemma = t.lemma_.lower()
+        if lemma in TRIGGERS and lemma not in EVERYDAY_SENSES:
+            return True
+    return False
+
+
+#: Buildings named after a person or a saint: 'St. Peter and St. Paul's Church'.
+_BUILDINGS = frozenset(
+    {"church", "mosque", "school", "academy", "college", "university", "hospital", "hotel"}
+)
+
+
+def _part_of_a_longer_name(run: Span, gazetteer: Gazetteer) -> bool:
+    """Capitalised words that go on ('Mother Francisca International Bilingual Academy'), name
+    a building a few words on ('St. Peter and St. Paul's Church'), or a language ('Spanish')."""
+    doc = run.doc
+    after = doc[run.end : run.end + 6]
+    return (
+        (run.end < len(doc) and doc[run.end].is_title)
+        or run[0].ent_type_ == "LANGUAGE"
+        or any(t.lower_ in _BUILDINGS for t in after)
+        or gazetteer.by_demonym(run.text) is not None
+    )
+
+
 def _title_run_after(doc: Doc, start: int, taken: set[int]) -> Span | None:
     end, words = start, 0
     while end < len(doc) and words < 3 and end not in taken and doc[end].is_title:
@@ -876,6 +908,10 @@ def _named_places(
             if run is not None and run.start > 0 and doc[run.start - 1].lower_ in {"at", "in"}:
                 add(run, s.kb_id_)
     for token in doc[:-1]:
+        if token.lower_ in {"in", "at", "near"} and _after_attack_word(doc, token):
+            run = _title_run_after(doc, token.i + 1, taken)  # "massacres ... in Toumour"
+            if run is not None and not _part_of_a_longer_name(run, gazetteer):
+                add(run, None)
         if token.lower_ in {"located", "situated"} and doc[token.i + 1].lower_ in {
             "in",
             "at",

@@ -7,12 +7,12 @@ import re
 
 from spacy.tokens import Span
 
-from extractor.attacks import TRIGGERS
 from extractor.context import DocContext
 from extractor.facts import Evidence
 from extractor.lexicon import response_kind
 from extractor.mentions import Mention
 from extractor.tables import Cell, Row, Table
+from extractor.triggers import TRIGGERS
 from ontology.iris import slugify
 
 INTERNATIONAL = "actor/international-community"

@@ -689,3 +689,20 @@ def test_a_states_army_defined_with_an_acronym_is_no_armed_group(extractor: Extr
         "Militants raided villages controlled by the Mozambican Army (FADM) in Cabo Delgado.",
     )
     assert "Mozambican Army" not in {g["name"] for g in s["groups"]}, s["groups"]
+
+
+def test_a_name_after_an_attack_word_and_in_is_a_place(extractor: Extractor) -> None:
+    s = _summary(
+        extractor, "In May, 34 civilians were killed in massacres by jihadists in Toumbali."
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Toumbali"], s["attacks"]
+
+
+def test_a_building_or_a_language_after_an_attack_word_is_no_place(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Gunmen killed 12 pupils at Mother Kaiga International Bilingual Academy in May 2018. "
+        "A bomb, known in Spanish as a pipeta, exploded at St. Peter and St. Paul's Church.",
+    )
+    names = {r["name"] for r in s["regions"]}
+    assert not names & {"Mother Kaiga International", "Spanish", "St. Peter"}, names
