@@ -280,11 +280,13 @@ class MentionFinder:
 
     def _variant_matches(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
         """Towns named by an alternate spelling: runs of up to five tokens from a capital."""
+        text: str = doc._.ckg_text
+        ends = [t.idx + len(t.text) for t in doc]
         for token in doc:
             if not token.text[:1].isupper():
                 continue
             for end in range(min(len(doc), token.i + 5), token.i, -1):
-                key = self.variants.get(doc[token.i : end].text)
+                key = self.variants.get(text[token.idx : ends[end - 1]])
                 if key is not None:
                     yield key, token.i, end
                     break
