@@ -295,17 +295,27 @@ def _speaker(ctx: DocContext, m: Mention) -> bool:
     )
 
 
+_STRUCK_PREPOSITIONS = frozenset({"on", "against", "at", "across", "targeting", "including"})
+
+
 def _attacked(ctx: DocContext, m: Mention) -> bool:
-    """The actor is what an attack struck: the object of the attack word, or of a preposition
-    on it ('attacked Malian Army and Wagner Group bases', 'an ambush on a FAMa convoy')."""
+    """The actor is what an attack struck: inside the object of the attack word, or of a
+    preposition on it ('attacked several places including Malian Army and Wagner Group bases',
+    'an ambush on a FAMa convoy')."""
     token = ctx.root(m)
     if token is None:
         return False
-    while token.dep_ in {"conj", "compound", "appos", "amod", "poss"} and token.head.i != token.i:
+    while token.head.i != token.i:  # up the object of the attack word, never through a subject
+        if token.dep_ in {"nsubj", "nsubjpass", "agent", "csubj"}:
+            return False
+        if token.head.lemma_.lower() in TRIGGERS and (
+            token.dep_ == "dobj" or token.dep_ == "prep" and token.lower_ in _STRUCK_PREPOSITIONS
+        ):
+            return True
+        if token.head.pos_ in {"VERB", "AUX"} and token.head.dep_ != "prep":  # not "including"
+            return False
         token = token.head
-    if token.dep_ == "pobj" and token.head.lower_ in {"on", "against", "at", "targeting"}:
-        token = token.head
-    return token.dep_ in {"dobj", "prep"} and token.head.lemma_.lower() in TRIGGERS
+    return False
 
 
 def _acts(ctx: DocContext, m: Mention) -> bool:

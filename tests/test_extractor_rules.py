@@ -706,3 +706,13 @@ def test_a_building_or_a_language_after_an_attack_word_is_no_place(extractor: Ex
     )
     names = {r["name"] for r in s["regions"]}
     assert not names & {"Mother Kaiga International", "Spanish", "St. Peter"}, names
+
+
+def test_forces_whose_bases_were_attacked_made_no_response(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On 3 May 2024, JNIM gunmen attacked several places across Kidal, the largest town of "
+        "the region, including Malian Army and Wagner Group bases and the airport.",
+    )
+    assert s["responses"] == [], s["responses"]
+    assert [a["perpetrator"] for a in s["attacks"]] == ["Jama'at Nusrat al-Islam wal-Muslimin"]
