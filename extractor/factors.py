@@ -143,10 +143,16 @@ def _listed_with(ctx: DocContext, place: Mention, places: list[Mention]) -> list
 
 
 def _context_region(ctx: DocContext, offset: int) -> str | None:
-    """The place most mentioned in the passage before an offset (the nearest of equals), else
-    the document's country."""
+    """The country or province most mentioned in the passage before an offset (the nearest of
+    equals), else the document's country; not a town, which is where things happen, not what
+    a cause affects ('a ceasefire signed in Brazzaville')."""
     before = ctx.mentions_in(max(0, offset - _CONTEXT_CHARS), offset, "region", "demonym")
-    places = [m for m in before if ctx.specificity(m.key) > 0]
+    places = [
+        m
+        for m in before
+        if ctx.specificity(m.key) > 0
+        and ctx.region_type(m.key) in {"country", "subdivision", "macro-region"}
+    ]
     if places:
         counts = Counter(m.key for m in places)
         last = {m.key: m for m in places}  # text order: the last mention of each place

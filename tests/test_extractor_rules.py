@@ -716,3 +716,12 @@ def test_forces_whose_bases_were_attacked_made_no_response(extractor: Extractor)
     )
     assert s["responses"] == [], s["responses"]
     assert [a["perpetrator"] for a in s["attacks"]] == ["Jama'at Nusrat al-Islam wal-Muslimin"]
+
+
+def test_a_cause_told_after_a_town_is_not_said_of_the_town(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "In July 2014 the armed factions signed a ceasefire agreement in Brazzaville. Much of "
+        "the fighting is driven by ethnic tensions between herders and farmers.",
+    )
+    assert s["factors"] == [{"name": "Ethnic tensions", "region": None}], s["factors"]
