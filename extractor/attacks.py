@@ -193,6 +193,8 @@ _NOT_THE_PLACE = re.compile(
     r"(?<!the )\b(north|south|east|west)(-?(east|west))?\s+of\s+[^.;,]*$|"
     r"\b(sent|coming|came|fled|fleeing|returning|arriving|deployed|travell?ing)\s+from\s+"
     r"(the\s+)?$|"
+    r"\b(fled|flee|fleeing|escaped|left)\s+(the\s+)?$|"
+    r"\b(refugees|migrants|nationals|workers|immigrants)\s+from\s+(the\s+)?$|"
     r"\b(governor|mayor|minister|ministry|president|prefect|police chief|commissioner|"
     r"spokes(man|woman|person)|officials?|authorities|administrator)\s+(of|for)\s+(the\s+)?"
     r"([\w'’-]+['’]s\s+)?$",

@@ -725,3 +725,12 @@ def test_a_cause_told_after_a_town_is_not_said_of_the_town(extractor: Extractor)
         "the fighting is driven by ethnic tensions between herders and farmers.",
     )
     assert s["factors"] == [{"name": "Ethnic tensions", "region": None}], s["factors"]
+
+
+def test_the_country_refugees_fled_is_not_where_they_were_attacked(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The victims were refugees who had fled the Democratic Republic of the Congo, and "
+        "rebels attacked them at night, killing 136 people.",
+    )
+    assert [a["location"] for a in s["attacks"]] == [None], s["attacks"]
