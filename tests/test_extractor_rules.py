@@ -734,3 +734,15 @@ def test_the_country_refugees_fled_is_not_where_they_were_attacked(extractor: Ex
         "rebels attacked them at night, killing 136 people.",
     )
     assert [a["location"] for a in s["attacks"]] == [None], s["attacks"]
+
+
+def test_oppression_and_competition_for_oil_wealth_are_causes(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The rebels took up arms against the government of Sudan, which they accused of "
+        "oppressing the Fur people. Competition for oil wealth has fueled the violence in Sudan.",
+    )
+    assert {f["name"] for f in s["factors"]} == {
+        "Marginalisation",
+        "Competition over resources",
+    }, s["factors"]
