@@ -764,6 +764,7 @@ _PLACE_NOUNS = frozenset(
         "towns",
         "village",
         "villages",
+        "community",
         "city",
         "locality",
         "commune",
@@ -933,7 +934,7 @@ def _named_places(
                 parent = known_starts.get(token.i + 2) if doc[token.i + 1].lower_ == "of" else None
                 add(doc[run.start : token.i + 1], parent, "subdivision", strong=True)
         elif token.lower_ in _PLACE_NOUNS and doc[token.i + 1].lower_ == "of":
-            add(_title_run_after(doc, token.i + 2, taken), None)  # "the village of X"
+            add(_title_run_after(doc, token.i + 2, taken), None, strong=True)  # "the village of X"
         elif token.lower_ in _SITE_NOUNS and doc[token.i + 1].lower_ in {"in", "near", "outside"}:
             add(_title_run_after(doc, token.i + 2, taken), None)  # "a military base in Leego"
         elif (

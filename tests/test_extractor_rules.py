@@ -746,3 +746,12 @@ def test_oppression_and_competition_for_oil_wealth_are_causes(extractor: Extract
         "Marginalisation",
         "Competition over resources",
     }, s["factors"]
+
+
+def test_the_community_of_a_name_is_a_place(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Witnesses said Boko Haram militants attacked the community of Kaigama in Borno state "
+        "before dawn Tuesday, killing 68 people.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Kaigama"], s["attacks"]
