@@ -168,6 +168,8 @@ _ANAPHOR = re.compile(
     re.I,
 )
 #: Sentences that blame a group for an attack told elsewhere ("X was responsible").
+#: A date that measures from another event: "since the start of the insurgency in 2015".
+_SINCE = re.compile(r"\bsince\b[^,.;()]*$", re.I)
 _BLAME = re.compile(
     r"\b(was|were|is|are|be|been) (held |believed |thought |said )?(to be )?responsible\b|"
     r"\b(suspicion fell on|blamed|attributed (it |the attack )?to|suspected)\b",
@@ -747,6 +749,8 @@ def _read_date(ctx: DocContext, sent: Span, reading: AttackReading) -> None:
             continue  # "between 10 and 17" (ages), "nine days" (a duration)
         if ent.text.isdigit() and not 1800 <= int(ent.text) <= 2100:
             continue  # "Operation 1027": a name's number, not a year
+        if _SINCE.search(ctx.text[max(sent.start_char, ent.start_char - 80) : ent.start_char]):
+            continue  # "the deadliest ambush since the start of the insurgency in 2015"
         reading.date_text = ent.text
         written = _calendar_date(ent.text)
         if written is not None:

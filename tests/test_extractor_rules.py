@@ -755,3 +755,15 @@ def test_the_community_of_a_name_is_a_place(extractor: Extractor) -> None:
         "before dawn Tuesday, killing 68 people.",
     )
     assert [a["location"] for a in s["attacks"]] == ["Kaigama"], s["attacks"]
+
+
+def test_a_date_after_since_measures_from_another_event(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On 3 May 2021, ISWAP fighters ambushed an army convoy near Monguno, Nigeria, killing "
+        "30 soldiers. The attack was the deadliest ambush against Nigerian forces since the "
+        "start of the insurgency in 2009.",
+    )
+    assert [(a["location"], a["date_text"]) for a in s["attacks"]] == [("Monguno", "3 May 2021")], (
+        s["attacks"]
+    )
