@@ -578,6 +578,8 @@ def _read(
         reading.location = max(
             near, key=lambda m: (ctx.specificity(m.key), -abs(m.start - trigger.idx))
         )
+    if reading.location is not None:
+        reading.location = _around_a_list(ctx, reading.location, regions)
     for g in groups:
         if claimed and _is_claimant(ctx, sent, g):
             reading.claimants.append(g)
@@ -603,6 +605,32 @@ def _read(
     if reading.event_type is None:
         reading.event_type = "armed-clash" if reading.target == "military" else "attack"
     return reading
+
+
+def _around_a_list(ctx: DocContext, place: Mention, regions: list[Mention]) -> Mention:
+    """An attack on three or more places listed together is placed where the text puts them
+    all ('the towns of A, B, C and D, all located in Cameroon's Far North region', 'the
+    villages of A, B and C around Tillia'): the first place named after the list, or the one
+    after its country's possessive."""
+    heads: dict[int, list[Mention]] = {}
+    for m in regions:
+        root = ctx.root(m)
+        while root is not None and root.dep_ == "conj" and root.head.i != root.i:
+            root = root.head
+        if root is not None:
+            heads.setdefault(root.i, []).append(m)
+    listed = next((ms for ms in heads.values() if len(ms) >= 3 and place in ms), None)
+    if listed is None:
+        return place
+    start, end = min(m.start for m in listed), max(m.end for m in listed)
+    if not re.search(r"\b(and|or)\b", ctx.text[start : end + 20]):
+        return place  # "Bellavista, Bojayá Municipality, Chocó Department": nested, not a list
+    after = [m for m in regions if m.start >= end]
+    if not after:
+        return place
+    if len(after) > 1 and re.fullmatch(r"['’]s\s+", ctx.text[after[0].end : after[1].start]):
+        return after[1]
+    return after[0]
 
 
 def _definite(trigger: Token) -> bool:

@@ -934,7 +934,14 @@ def _named_places(
                 parent = known_starts.get(token.i + 2) if doc[token.i + 1].lower_ == "of" else None
                 add(doc[run.start : token.i + 1], parent, "subdivision", strong=True)
         elif token.lower_ in _PLACE_NOUNS and doc[token.i + 1].lower_ == "of":
-            add(_title_run_after(doc, token.i + 2, taken), None, strong=True)  # "the village of X"
+            run = _title_run_after(doc, token.i + 2, taken)  # "the village of X"
+            add(run, None, strong=True)
+            while token.lower_.endswith("s") and run is not None:  # "the towns of A, B and C"
+                at = run.end
+                while at < len(doc) and doc[at].lower_ in {",", "and"}:
+                    at += 1
+                run = _title_run_after(doc, at, taken) if at > run.end else None
+                add(run, None, strong=True)
         elif token.lower_ in _SITE_NOUNS and doc[token.i + 1].lower_ in {"in", "near", "outside"}:
             add(_title_run_after(doc, token.i + 2, taken), None)  # "a military base in Leego"
         elif (

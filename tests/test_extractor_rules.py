@@ -767,3 +767,22 @@ def test_a_date_after_since_measures_from_another_event(extractor: Extractor) ->
     assert [(a["location"], a["date_text"]) for a in s["attacks"]] == [("Monguno", "3 May 2021")], (
         s["attacks"]
     )
+
+
+def test_raids_on_a_list_of_towns_are_placed_where_the_towns_lie(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On 3 May 2015, Boko Haram fighters raided the towns of Kaigama, Bulagu, Tumbori and "
+        "Garinda, all located in Cameroon's Far North region.",
+    )
+    assert {"Kaigama", "Bulagu", "Tumbori", "Garinda"} <= {r["name"] for r in s["regions"]}
+    assert [a["location"] for a in s["attacks"]] == ["Far North"], s["attacks"]
+
+
+def test_a_town_followed_by_the_places_it_lies_in_is_no_list(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "FARC guerrillas carried out a massacre on May 2, 2002 in the town of Bellavista, "
+        "Bojayá Municipality, Chocó Department, Colombia.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Bellavista"], s["attacks"]
