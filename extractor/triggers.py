@@ -42,6 +42,8 @@ TRIGGERS: dict[str, str | None] = {
     "explode": "remote-explosive",
     "engage": "armed-clash",
     "seize": "non-state-actor-overtakes-territory",
+    "seizure": "non-state-actor-overtakes-territory",
+    "takeover": "non-state-actor-overtakes-territory",
     "capture": "non-state-actor-overtakes-territory",
     "invade": "non-state-actor-overtakes-territory",
     "occupy": "non-state-actor-overtakes-territory",

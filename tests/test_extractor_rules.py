@@ -786,3 +786,10 @@ def test_a_town_followed_by_the_places_it_lies_in_is_no_list(extractor: Extracto
         "Bojayá Municipality, Chocó Department, Colombia.",
     )
     assert [a["location"] for a in s["attacks"]] == ["Bellavista"], s["attacks"]
+
+
+def test_the_seizure_of_a_city_by_a_group_is_an_attack(extractor: Extractor) -> None:
+    s = _summary(
+        extractor, "The first seizure of the city of Kidal was in March 2012 by Ansar Dine."
+    )
+    assert [(a["perpetrator"], a["location"]) for a in s["attacks"]] == [("Ansar Dine", "Kidal")]
