@@ -404,6 +404,8 @@ def _one_per_family(ctx: DocContext, responders: list[Mention]) -> list[Mention]
 #: Kinds of response a sentence can tell with no responder named ("a 2016 peace agreement
 #: between the government and the FARC", "was designated a terrorist organisation").
 _UNNAMED_KINDS = frozenset({"diplomatic", "sanctions"})
+#: Words that, with no one designating, only describe a group ("X, a terrorist organisation").
+_DESCRIBES_A_GROUP = re.compile(r"terrorist organi[sz]ation", re.I)
 
 
 def _prose_responses(ctx: DocContext, sent: Span) -> None:
@@ -420,6 +422,7 @@ def _prose_responses(ctx: DocContext, sent: Span) -> None:
         if (
             found is not None
             and found[0] in _UNNAMED_KINDS
+            and not _DESCRIBES_A_GROUP.search(found[1])
             and groups
             and _a_noun(ctx, sent, found[1])
         ):

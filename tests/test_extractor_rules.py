@@ -793,3 +793,14 @@ def test_the_seizure_of_a_city_by_a_group_is_an_attack(extractor: Extractor) -> 
         extractor, "The first seizure of the city of Kidal was in March 2012 by Ansar Dine."
     )
     assert [(a["perpetrator"], a["location"]) for a in s["attacks"]] == [("Ansar Dine", "Kidal")]
+
+
+def test_a_group_described_as_a_terrorist_organisation_is_no_designation(
+    extractor: Extractor,
+) -> None:
+    s = _summary(
+        extractor,
+        "The attacks were carried out by Lashkar-e-Taiba, a terrorist organisation based in "
+        "Pakistan.",
+    )
+    assert s["responses"] == [], s["responses"]
