@@ -238,6 +238,7 @@ class MentionFinder:
         spans += _named_places(doc, spans, taken, new, self.gazetteer)
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans += _named_groups(doc, taken, new)
+        spans += _listed_acronyms(doc, spans, new)
         spans = _one_spelling(filter_spans(spans), new)
         doc._.ckg_mentions = [self._mention(s) for s in spans]
         doc._.ckg_new_entities = new
@@ -968,6 +969,36 @@ def _named_places(
             and doc[token.i + 2].lower_ in _PLACE_NOUNS
         ):
             add(_title_run_before(doc, token.i, taken), None)  # "X, a town near ..."
+    return out
+
+
+_ACRONYM = re.compile(r"[A-Z0-9]{1,2}[A-Z][A-Z0-9]{0,4}")
+
+
+def _listed_acronyms(doc: Doc, spans: list[Span], new: dict[str, NewEntity]) -> list[Span]:
+    """Unknown acronyms listed with armed groups ('groups including Anti-balaka, UPC, FPRC, 3R
+    and MPC'): groups too."""
+    kinds = {i: s.label_ for s in spans for i in range(s.start, s.end)}
+    out: list[Span] = []
+    grew = True
+    while grew:
+        grew = False
+        for token in doc:
+            if token.i in kinds or not _ACRONYM.fullmatch(token.text):
+                continue
+            for step in (-1, 1):  # a group next to it, across ',' or 'and'
+                at = token.i + step
+                while 0 <= at < len(doc) and doc[at].lower_ in {",", "and"}:
+                    at += step
+                if at != token.i + step and kinds.get(at) == "group":
+                    key = f"group/{slugify(token.text)}"
+                    new.setdefault(key, NewEntity(key, "group", token.text))
+                    out.append(
+                        _span(doc, token.i, token.i + 1, "group", key, "pattern:listed", 0.5)
+                    )
+                    kinds[token.i] = "group"
+                    grew = True
+                    break
     return out
 
 

@@ -804,3 +804,12 @@ def test_a_group_described_as_a_terrorist_organisation_is_no_designation(
         "Pakistan.",
     )
     assert s["responses"] == [], s["responses"]
+
+
+def test_unknown_acronyms_listed_with_armed_groups_are_groups(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Rebel groups including Anti-balaka, ZDF, KRM and the Lord's Resistance Army formed a "
+        "coalition in 2020.",
+    )
+    assert {"ZDF", "KRM"} <= {g["name"] for g in s["groups"]}, s["groups"]
