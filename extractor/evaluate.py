@@ -223,8 +223,8 @@ def score_passage(gold: dict[str, Any], pred: dict[str, Any], r: Resolver) -> di
         ),
     }
 
-    def actors(a: dict[str, Any], e: Callable[[str | None], str | None]) -> set[str]:
-        return {x for x in (e(a.get("perpetrator")), e(a.get("claimed_by"))) if x}
+    def actors(a: dict[str, Any], ident: Callable[[str | None], str | None]) -> set[str]:
+        return {x for x in (ident(a.get("perpetrator")), ident(a.get("claimed_by"))) if x}
 
     def same_attack(g: dict[str, Any], p: dict[str, Any]) -> bool:
         ga, pa = actors(g, eg), actors(p, ep)

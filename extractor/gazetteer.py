@@ -105,7 +105,7 @@ class Entry:
     kind: Kind
     name: str
     aliases: tuple[str, ...] = ()
-    #: other spellings (GeoNames alternate names): a name only where no entry's name or alias is
+    #: other spellings (GeoNames alternate names), used where no entry's name or alias claims them
     variants: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()

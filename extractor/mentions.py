@@ -980,7 +980,7 @@ def _listed_acronyms(doc: Doc, spans: list[Span], new: dict[str, NewEntity]) -> 
     and MPC'): groups too."""
     kinds = {i: s.label_ for s in spans for i in range(s.start, s.end)}
     out: list[Span] = []
-    grew = True
+    grew = "group" in kinds.values()
     while grew:
         grew = False
         for token in doc:
