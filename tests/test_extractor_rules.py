@@ -813,3 +813,12 @@ def test_unknown_acronyms_listed_with_armed_groups_are_groups(extractor: Extract
         "coalition in 2020.",
     )
     assert {"ZDF", "KRM"} <= {g["name"] for g in s["groups"]}, s["groups"]
+
+
+def test_regions_that_are_no_administrative_unit_are_known(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Militants attacked oil facilities in the Niger Delta, while the war went on in Darfur "
+        "and in Tigray.",
+    )
+    assert {"Niger Delta", "Darfur", "Tigrai"} <= {r["name"] for r in s["regions"]}, s["regions"]
