@@ -211,6 +211,7 @@ class MentionFinder:
         self.demonym = PhraseMatcher(nlp.vocab, attr="ORTH")
         patterns = _patterns(gazetteer)
         self.variants = patterns.variants
+        self._variant_starts = {re.split(r"[\s'’-]", v, maxsplit=1)[0] for v in self.variants}
         tokenizer = pattern_tokenizer(nlp)
         for matcher, table in (
             (self.lower, patterns.lower),
@@ -284,7 +285,7 @@ class MentionFinder:
         text: str = doc._.ckg_text
         ends = [t.idx + len(t.text) for t in doc]
         for token in doc:
-            if not token.text[:1].isupper():
+            if token.text not in self._variant_starts:
                 continue
             for end in range(min(len(doc), token.i + 5), token.i, -1):
                 key = self.variants.get(text[token.idx : ends[end - 1]])
@@ -981,9 +982,10 @@ def _listed_acronyms(doc: Doc, spans: list[Span], new: dict[str, NewEntity]) -> 
     kinds = {i: s.label_ for s in spans for i in range(s.start, s.end)}
     out: list[Span] = []
     grew = "group" in kinds.values()
+    candidates = [t for t in doc if t.is_upper or t.text[:1].isdigit()]
     while grew:
         grew = False
-        for token in doc:
+        for token in candidates:
             if token.i in kinds or not _ACRONYM.fullmatch(token.text):
                 continue
             for step in (-1, 1):  # a group next to it, across ',' or 'and'
