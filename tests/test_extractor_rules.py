@@ -822,3 +822,14 @@ def test_regions_that_are_no_administrative_unit_are_known(extractor: Extractor)
         "and in Tigray.",
     )
     assert {"Niger Delta", "Darfur", "Tigrai"} <= {r["name"] for r in s["regions"]}, s["regions"]
+
+
+def test_armed_groups_of_many_regions_are_known_by_name(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Lashkar-e-Jhangvi claimed the bombing in Quetta, Pakistan, while Los Zetas gunmen "
+        "killed 72 migrants in Tamaulipas, Mexico, and the LTTE fought on in Sri Lanka.",
+    )
+    assert {"Lashkar-e-Jhangvi", "Los Zetas", "Liberation Tigers of Tamil Eelam"} <= {
+        g["name"] for g in s["groups"]
+    }, s["groups"]
