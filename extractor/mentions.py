@@ -179,6 +179,8 @@ def _patterns(gazetteer: Gazetteer) -> _Patterns:
     for entry in gazetteer.entries.values():
         for name in entry.variants:
             for variant in surface_variants(name):
+                if _folded_word(entry, name, variant):
+                    continue  # the same guard as for names: 'God' is not Göd
                 if variant not in exact and variant.lower() not in lower:
                     variants.setdefault(variant, entry.key)
     return _Patterns({v: k for v, k in lower.values()}, exact, demonyms, variants)
