@@ -8,6 +8,7 @@ import logging
 import signal
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from conflict_kg.errors import ConflictKGError
@@ -131,18 +132,26 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    """Score the extractor on annotated passages: precision, recall and F1 per key."""
-    from extractor.evaluate import evaluate, read_passages
+    """Score the extractor (or, with ``--against``, a second annotation) on annotated passages:
+    precision, recall and F1 per key."""
+    from extractor.evaluate import agreement, evaluate, read_annotation, read_passages
+    from extractor.gazetteer import load_gazetteer
 
     passages = read_passages(Path(args.file))
+    second = read_annotation(Path(args.against)) if args.against else None
+    if second is not None:
+        passages = [p for p in passages if p.get("id") in second]
     splits = (
         sorted({p.get("split", "all") for p in passages}) if args.split == "each" else [args.split]
     )
-    extractor = _extractor(_settings(args))
+    if second is not None:
+        gazetteer = load_gazetteer()
+        score = partial(agreement, gazetteer, second=second)
+    else:
+        score = partial(evaluate, _extractor(_settings(args)))
     results = {}
     for split in splits:
-        chosen = [p for p in passages if split == "all" or p.get("split") == split]
-        report = evaluate(extractor, chosen)
+        report = score([p for p in passages if split == "all" or p.get("split") == split])
         results[split] = report.as_dict()
         if args.format == "text":
             print(f"== {split}: {report.passages} passages")
@@ -238,6 +247,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", help="evaluation passages (JSON lines, see tests/data/dev.jsonl)")
     p.add_argument("--split", default="each", help="tune, heldout, all, or each (default)")
     p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--against",
+        metavar="ANNOTATION",
+        help="score this second annotation (lines of {id, gold}) instead of the extractor",
+    )
     p = add("export", cmd_export)
     p.add_argument(
         "--format", choices=("turtle", "nt", "nquads", "json-ld", "trig"), default="turtle"

@@ -265,6 +265,13 @@ def read_passages(path: Path) -> list[dict[str, Any]]:
     return passages
 
 
+def _add(report: Report, gold: dict[str, Any], pred: dict[str, Any], r: Resolver) -> None:
+    report.passages += 1
+    for key, s in score_passage(gold, pred, r).items():
+        total = report.scores[key]
+        total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
+
+
 def evaluate(extractor: Extractor, passages: Iterable[dict[str, Any]]) -> Report:
     """Extract every passage and score it against its gold annotation."""
     resolver = Resolver(extractor.gazetteer)
@@ -274,8 +281,32 @@ def evaluate(extractor: Extractor, passages: Iterable[dict[str, Any]]) -> Report
         SourceText(p["text"], url=p.get("source_url"), name=p.get("id", "<text>")) for p in items
     )
     for item, graph in zip(items, extractor.extract_many(sources), strict=True):
-        report.passages += 1
-        for key, s in score_passage(item["gold"], summarize(graph), resolver).items():
-            total = report.scores[key]
-            total.tp, total.fp, total.fn = total.tp + s.tp, total.fp + s.fp, total.fn + s.fn
+        _add(report, item["gold"], summarize(graph), resolver)
+    return report
+
+
+def read_annotation(path: Path) -> dict[str, dict[str, Any]]:
+    """A second annotation of passages: lines of ``{"id", "gold"}`` -> gold by passage id."""
+    out = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            out[item["id"]] = {k: item["gold"].get(k, []) for k in KEYS}
+        except (json.JSONDecodeError, KeyError, TypeError, AttributeError) as e:
+            raise InputError(f"{path}:{n}: not an annotation line ({e})") from e
+    return out
+
+
+def agreement(
+    gazetteer: Gazetteer, passages: Iterable[dict[str, Any]], second: dict[str, dict[str, Any]]
+) -> Report:
+    """Score a second annotation against the gold of the passages it covers, with the same
+    matching as :func:`evaluate`: how far two annotators agree, the ceiling for an extractor."""
+    resolver = Resolver(gazetteer)
+    report = Report()
+    for item in passages:
+        if item.get("id") in second:
+            _add(report, item["gold"], second[item["id"]], resolver)
     return report

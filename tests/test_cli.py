@@ -63,6 +63,36 @@ def test_errors_are_one_clear_line(tmp_path: Path) -> None:
     assert "Traceback" not in out.stderr and "bad.txt" in out.stderr
 
 
+def test_evaluate_against_a_second_annotation(tmp_path: Path) -> None:
+    dev = Path(__file__).parent / "data" / "dev.jsonl"
+    first = json.loads(dev.read_text(encoding="utf-8").splitlines()[0])
+    gold = first["gold"]
+    second = tmp_path / "second.jsonl"
+    missed_one = {**gold, "regions": gold["regions"][1:]}  # the other annotator missed a place
+    second.write_text(json.dumps({"id": first["id"], "gold": missed_one}) + "\n")
+    out = run(
+        "evaluate",
+        str(dev),
+        "--against",
+        str(second),
+        "--split",
+        "all",
+        "--format",
+        "json",
+        data_dir=tmp_path,
+    )
+    assert out.returncode == 0, out.stderr
+    scores = json.loads(out.stdout)["all"]
+    assert scores["passages"] == 1
+    assert scores["regions"]["fn"] == 1 and scores["regions"]["fp"] == 0
+    assert scores["groups"]["f1"] == 1.0
+    second.write_text("not json\n")
+    broken = run("evaluate", str(dev), "--against", str(second), data_dir=tmp_path)
+    assert broken.returncode == 2
+    assert "second.jsonl:1: not an annotation line" in broken.stderr
+    assert "Traceback" not in broken.stderr
+
+
 def _serve(data_dir: Path, port: int) -> subprocess.Popen[str]:
     env = {**os.environ, "KG_DATA_DIR": str(data_dir), "KG_GRAPH_URL": ""}
     return subprocess.Popen(

@@ -7,10 +7,18 @@ from pathlib import Path
 from dev_set import problems, read
 
 DEV = Path(__file__).parent / "data" / "dev.jsonl"
+SECOND = Path(__file__).parent / "data" / "dev_second.jsonl"
 
 
 def test_the_dev_set_is_consistent() -> None:
     assert list(problems(read(DEV))) == []
+
+
+def test_the_second_annotation_keeps_the_same_rules() -> None:
+    records = {r["id"]: r for r in read(DEV)}
+    second = read(SECOND)
+    assert len(second) >= 60 and all(r["id"] in records for r in second)
+    assert list(problems([{**records[r["id"]], "gold": r["gold"]} for r in second])) == []
 
 
 def test_a_broken_record_is_reported() -> None:
