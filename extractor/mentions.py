@@ -240,7 +240,7 @@ class MentionFinder:
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans += _named_places(doc, spans, taken, new, self.gazetteer)
         taken = {i for s in spans for i in range(s.start, s.end)}
-        spans += _named_groups(doc, taken, new)
+        spans += _named_groups(doc, taken, new, self.gazetteer)
         spans += _listed_acronyms(doc, spans, new)
         spans = _one_spelling(filter_spans(spans), new)
         doc._.ckg_mentions = [self._mention(s) for s in spans]
@@ -742,6 +742,7 @@ NAME_HEADS = frozenset(
         "coalition",
         "alliance",
         "forces",
+        "force",
     }
 )
 
@@ -1006,13 +1007,16 @@ def _listed_acronyms(doc: Doc, spans: list[Span], new: dict[str, NewEntity]) -> 
     return out
 
 
-def _named_groups(doc: Doc, taken: set[int], new: dict[str, NewEntity]) -> list[Span]:
-    """Capitalised names headed by a group word ('Sons of the Desert Brigade') the NER missed."""
+def _named_groups(
+    doc: Doc, taken: set[int], new: dict[str, NewEntity], gazetteer: Gazetteer
+) -> list[Span]:
+    """Capitalised names headed by a group word ('Sons of the Desert Brigade') the NER missed,
+    with a people or place they start with ('Somali National Movement', 'Darfur Joint
+    Protection Force'), unless they name a state's force ('Somali National Army')."""
     lower = [t.lower_ for t in doc]
     if not NAME_HEADS.intersection(lower):
         return []
     title = [t.is_title for t in doc]
-    ent = [t.ent_type_ for t in doc]
     out: list[Span] = []
     i, n = 0, len(doc)
     while i < n:
@@ -1020,7 +1024,15 @@ def _named_groups(doc: Doc, taken: set[int], new: dict[str, NewEntity]) -> list[
         while (
             j < n
             and j not in taken
-            and (title[j] or (j > i and lower[j] in _NAME_GLUE and not title[j]))
+            and (
+                title[j]
+                or (
+                    j > i
+                    and lower[j] in _NAME_GLUE
+                    and not title[j]
+                    and not (lower[j] == "and" and j + 1 < n and lower[j + 1] == "the")
+                )
+            )
         ):
             j += 1
         while j > i and lower[j - 1] in _NAME_GLUE:
@@ -1030,15 +1042,20 @@ def _named_groups(doc: Doc, taken: set[int], new: dict[str, NewEntity]) -> list[
             lower[start] in _NAME_GLUE
             or lower[start] in GROUP_CONTEXT
             or lower[start] in {"a", "members"}
+            or doc[start].is_sent_start
+            and doc[start].pos_ in _NOT_NAME_POS  # "Later the ..."
         ):
             start += 1
         headed = j - start >= 2 and (
             lower[j - 1] in NAME_HEADS
+            and lower[j - 2 : j] != ["task", "force"]
             or lower[start] in NAME_HEADS
             and lower[start + 1] in {"of", "for"}
         )
-        state_forces = start > 0 and (start - 1 in taken or ent[start - 1] in {"NORP", "GPE"})
-        if headed and not state_forces and ent[start] not in {"NORP", "GPE"}:
+        if headed and start == i:  # a people or place the name starts with, found before
+            while start > 0 and start - 1 in taken and title[start - 1]:
+                start -= 1
+        if headed and not _state_force(gazetteer, doc[start:j].text):
             span = doc[start:j]
             key = f"group/{slugify(span.text)}"
             new.setdefault(key, NewEntity(key, "group", span.text))
@@ -1049,17 +1066,45 @@ def _named_groups(doc: Doc, taken: set[int], new: dict[str, NewEntity]) -> list[
 
 #: Words that make a name a state's force when a country or its demonym comes first.
 _STATE_FORCE_WORDS = frozenset(
-    {"army", "forces", "force", "police", "military", "navy", "guard", "gendarmerie"}
+    {
+        "army",
+        "forces",
+        "force",
+        "police",
+        "military",
+        "navy",
+        "guard",
+        "gendarmerie",
+        "legion",
+        "marines",
+    }
 )
 
 
+#: Parts of speech of a capitalised first word of a sentence that is no part of a name.
+_NOT_NAME_POS = frozenset({"ADV", "DET", "ADP", "CCONJ", "SCONJ", "PRON"})
+#: First words of forces several states send together.
+_SEVERAL_STATES = frozenset({"multinational", "international", "joint", "combined"})
+#: Names made of these words alone are a state's forces ('the Armed Forces', 'Special Forces').
+_GENERIC_FORCE_WORDS = _STATE_FORCE_WORDS | {"armed", "security", "special", "national", "air"}
+
+
 def _state_force(gazetteer: Gazetteer, name: str) -> bool:
-    """'Mozambican Army', 'Nigeria Police Force', 'Malian Armed Forces'."""
+    """'Mozambican Army', 'Nigeria Police Force', 'Central African Armed Forces', a police
+    force ('Central Reserve Police Force'), a force of several states ('Multinational Force'),
+    forces named by generic words alone ('the Armed Forces')."""
     words = name.split()
-    if len(words) < 2 or not _STATE_FORCE_WORDS & {w.lower() for w in words[1:]}:
+    lower = [w.lower() for w in words]
+    if len(words) < 2 or not _STATE_FORCE_WORDS.intersection(lower[1:]):
         return False
-    first = gazetteer.by_demonym(words[0]) or gazetteer.by_name(words[0])
-    return first is not None and first.region_type == "country"
+    if "police" in lower or lower[0] in _SEVERAL_STATES or set(lower) <= _GENERIC_FORCE_WORDS:
+        return True
+    for n in (3, 2, 1):  # the longest country name or demonym the name starts with
+        head = " ".join(words[:n])
+        first = gazetteer.by_demonym(head) or gazetteer.by_name(head)
+        if n < len(words) and first is not None and first.region_type == "country":
+            return True
+    return False
 
 
 def _looks_like_group(name: str) -> bool:

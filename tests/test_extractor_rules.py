@@ -833,3 +833,37 @@ def test_armed_groups_of_many_regions_are_known_by_name(extractor: Extractor) ->
     assert {"Lashkar-e-Jhangvi", "Los Zetas", "Liberation Tigers of Tamil Eelam"} <= {
         g["name"] for g in s["groups"]
     }, s["groups"]
+
+
+def test_a_group_name_that_starts_with_a_people_or_place(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "From 1989 the Chadian Renewal Front and the Tibesti Land Defence Force fought the "
+        "Chadian National Army and the Multinational Force around Faya-Largeau. Later the "
+        "Sara Patriotic Movement and the Logone Liberation Front joined the fighting.",
+    )
+    groups = {g["name"] for g in s["groups"]}
+    assert {
+        "Chadian Renewal Front",
+        "Tibesti Land Defence Force",
+        "Logone Liberation Front",
+    } <= groups, groups
+    assert not groups & {"Chadian National Army", "National Army", "Multinational Force"}, groups
+    assert not any(g.startswith("Later") for g in groups), groups
+
+
+def test_forces_named_by_generic_words_or_of_the_police_are_no_groups(
+    extractor: Extractor,
+) -> None:
+    s = _summary(
+        extractor,
+        "The Armed Forces and the Central Reserve Police Force raided rebel camps of the Ukumbi "
+        "Liberation Front near Lake Mweru, and the Central African Armed Forces sent troops.",
+    )
+    groups = {g["name"] for g in s["groups"]}
+    assert "Ukumbi Liberation Front" in groups, groups
+    assert not groups & {
+        "Armed Forces",
+        "Central Reserve Police Force",
+        "Central African Armed Forces",
+    }, groups
