@@ -1,6 +1,6 @@
 """Root-cause factors (weak governance, ethnic tensions, poverty...) from the lexicon, each linked
-to the region it is said to affect: one named in its sentence, else the region the passage is
-about."""
+to the region it is said to affect: a country or province named in its sentence, else the one
+the passage is about, else a town of its sentence."""
 
 from __future__ import annotations
 
@@ -105,7 +105,14 @@ def read_factors(ctx: DocContext, matcher: FactorMatcher) -> None:
         sent = span.sent
         key = f"factor/{factor_id}"
         node = ctx.facts.node(key, "Factor", labels[factor_id])
-        places = ctx.mentions_in(sent.start_char, sent.end_char, "region", "demonym")
+        places = [  # a cause affects a country or province, seldom one town
+            m
+            for m in ctx.mentions_in(sent.start_char, sent.end_char, "region", "demonym")
+            if ctx.region_type(m.key) != "town"
+        ]
+        context = None if places else _context_region(ctx, sent.start_char)
+        if not places and context is None:
+            places = ctx.mentions_in(sent.start_char, sent.end_char, "region", "demonym")
         regions: list[str] = []
         if places:
             best = max(  # a place, the sentence's subject if it is one, else the smallest, nearest
@@ -120,7 +127,6 @@ def read_factors(ctx: DocContext, matcher: FactorMatcher) -> None:
             regions = [ctx.entity(m) for m in (best, *_listed_with(ctx, best, places))]
             rule, conf = "rule:factor-sentence", 0.75
         else:
-            context = _context_region(ctx, sent.start_char)
             regions = [context] if context else []
             rule, conf = "rule:factor-context", 0.5
         ev = ctx.sentence_evidence(sent, rule, conf)

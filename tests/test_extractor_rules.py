@@ -867,3 +867,41 @@ def test_forces_named_by_generic_words_or_of_the_police_are_no_groups(
         "Central Reserve Police Force",
         "Central African Armed Forces",
     }, groups
+
+
+def test_grievances_and_resources_in_other_words(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Control of Liberia's diamond industry was a primary cause of the war. With the "
+        "breakdown of all state structures, militias armed themselves. The rebels demanded "
+        "greater autonomy for the south and the release of political prisoners.",
+    )
+    factors = {(f["name"], f["region"]) for f in s["factors"]}
+    assert {
+        ("Competition over resources", "Liberia"),
+        ("Weak governance", "Liberia"),
+        ("Political grievances", "Liberia"),
+    } <= factors, factors
+
+
+def test_a_cause_affects_the_province_or_country_not_a_town(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The insurgency in Ruvuma Province, Tanzania, has grown for years. In Tunduru, poverty "
+        "drives young men to join the rebels. In Kindu, a town of Maniema Province, "
+        "unemployment feeds the militias.",
+    )
+    factors = {f["name"]: f["region"] for f in s["factors"]}
+    assert factors.get("Poverty") in {"Ruvuma", "Ruvuma Province", "Tanzania"}, factors
+    assert factors.get("Unemployment") in {"Maniema", "Maniema Province"}, factors
+
+
+def test_central_america_is_a_region_not_the_united_states(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Gang violence in El Salvador, the smallest country in Central America, is fuelled by "
+        "poverty and unemployment.",
+    )
+    regions = {r["name"]: r["type"] for r in s["regions"]}
+    assert regions.get("Central America") == "macro-region" and "United States" not in regions
+    assert {f["region"] for f in s["factors"]} == {"El Salvador"}, s["factors"]
