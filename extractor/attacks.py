@@ -185,6 +185,8 @@ _PERPETRATOR_BEFORE = re.compile(
 #: What follows the place of a dateline ("BAMAKO, Mali (Reuters) —"): where the report was
 #: filed, not where the event was.
 _DATELINE = re.compile(r"^(,\s*[A-Z][\w .'-]{1,30})?\s*(\([^)]{1,30}\)\s*)?[—–-]{1,2}\s")
+#: What comes before the place of a dateline on its line: nothing, or the city ("BAMAKO, ").
+_DATELINE_START = re.compile(r"\s*([A-Z][\w .'-]{1,30},\s*)?")
 #: A sentence describing where a place is.
 _DESCRIBED = re.compile(r"^\S+(\s+\S+){0,3}\s+(is|was|lies)\s+(located|situated|about|near|in)\b")
 #: Words before a place that make it a landmark, not the place of the event: "near the border
@@ -556,7 +558,7 @@ def _read(
         m
         for m in ctx.mentions_in(area.start_char, area.end_char, "region")
         if not _landmark(ctx, m)
-        and not _DATELINE.match(ctx.text[m.end : m.end + 40])
+        and not _dateline(ctx, m)
         and not _NATIONALITY.match(ctx.text[m.end : m.end + 30])
         and not ctx.text.startswith("-based", m.end)  # "the Pakistan-based group"
     ]
@@ -698,12 +700,23 @@ def _landmark(ctx: DocContext, m: Mention) -> bool:
     )
 
 
+def _dateline(ctx: DocContext, m: Mention) -> bool:
+    """A place in the dateline that opens a report ('BAMAKO, Mali (VOA) — '), not one followed
+    by a dash in a sentence ('an island in Lake Chad - killing 92 soldiers')."""
+    line = ctx.text[ctx.text.rfind("\n", 0, m.start) + 1 : m.start]
+    return bool(_DATELINE_START.fullmatch(line) and _DATELINE.match(ctx.text[m.end : m.end + 40]))
+
+
 def _after_locative(ctx: DocContext, m: Mention) -> bool:
-    """'in X', 'near the X', or a place named after its country's possessive ('in Cameroon's
-    Mayo-Moskota district')."""
+    """'in X', 'near the X', 'throughout X', or a place named after its country's possessive ('in
+    Cameroon's Mayo-Moskota district')."""
     before = ctx.text[max(0, m.start - 12) : m.start].lower()
     return bool(
-        re.search(r"\b(in|near|at|outside|around|of|across|from)\s+(the\s+)?$|\w['’]s\s+$", before)
+        re.search(
+            r"\b(in|near|at|outside|around|of|across|from|throughout|inside|within|into|on)\s+"
+            r"(the\s+)?$|\w['’]s\s+$",
+            before,
+        )
     )
 
 

@@ -905,3 +905,29 @@ def test_central_america_is_a_region_not_the_united_states(extractor: Extractor)
     regions = {r["name"]: r["type"] for r in s["regions"]}
     assert regions.get("Central America") == "macro-region" and "United States" not in regions
     assert {f["region"] for f in s["factors"]} == {"El Salvador"}, s["factors"]
+
+
+def test_a_dash_after_a_place_inside_a_sentence_is_no_dateline(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Before dawn, Boko Haram fighters stormed an army post on an island in Lake Chad - "
+        "killing 40 soldiers.",
+    )
+    assert [(a["perpetrator"], a["location"]) for a in s["attacks"]] == [
+        ("Boko Haram", "Lake Chad")
+    ]
+    assert {r["name"]: r["type"] for r in s["regions"]}.get("Lake Chad") == "other"
+    s = _summary(
+        extractor,
+        "NIAMEY, Niger — Gunmen killed 12 soldiers in an ambush near Tillia on Sunday.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Tillia"]
+
+
+def test_an_assault_throughout_a_city_is_placed_in_the_city(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On 4 May 2019, armed militants launched an assault on several sites throughout Niamey, "
+        "the capital of Niger.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Niamey"]
