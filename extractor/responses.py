@@ -437,12 +437,13 @@ def _prose_responses(ctx: DocContext, sent: Span) -> None:
             )
         return
     for responder in responders:
+        if _attacked(ctx, responder):
+            continue  # "raids by JNIM killing a dozen Malian soldiers": struck, not responding
         kind = found
         if (
             kind is None
             and responder.key in ctx.gazetteer
             and (groups or regions or ctx.gazetteer[responder.key].actor_type == "mission")
-            and not _attacked(ctx, responder)
             and not _speaker(ctx, responder)
         ):  # a mission named is a response; other actors need someone or somewhere to act on
             default = ctx.gazetteer[responder.key].response_kind

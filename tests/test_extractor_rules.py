@@ -931,3 +931,13 @@ def test_an_assault_throughout_a_city_is_placed_in_the_city(extractor: Extractor
         "the capital of Niger.",
     )
     assert [a["location"] for a in s["attacks"]] == ["Niamey"]
+
+
+def test_state_forces_struck_by_a_raid_made_no_response(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The town of Dioura had been subject to raids before, with the first one in 2018 by "
+        "JNIM killing a dozen Malian soldiers.",
+    )
+    assert s["responses"] == [], s["responses"]
+    assert [a["location"] for a in s["attacks"]] == ["Dioura"]
