@@ -60,6 +60,7 @@ _FORCES = frozenset(
 _ATTACKER_WORDS = frozenset(
     {
         "gunmen",
+        "gunman",
         "militants",
         "jihadists",
         "assailants",
@@ -190,9 +191,10 @@ _DATELINE_START = re.compile(r"\s*([A-Z][\w .'-]{1,30},\s*)?")
 #: A sentence describing where a place is.
 _DESCRIBED = re.compile(r"^\S+(\s+\S+){0,3}\s+(is|was|lies)\s+(located|situated|about|near|in)\b")
 #: Words before a place that make it a landmark, not the place of the event: "near the border
-#: with X", "170 kilometers southeast of Yemen's port of Aden".
+#: with X", "170 kilometers southeast of Yemen's port of Aden", "located near X".
 _NOT_THE_PLACE = re.compile(
     r"\b(border with|borders? of|bordering|neighbou?ring)\s+(the\s+)?$|"
+    r"\b(located|situated|lying|lies)\s+(near|close\s+to|outside)\b[^.;]*$|"
     r"\b(kilomet(er|re)s?|km|miles?)\b[^.;]{0,30}\b(of|from)\b[^.;,]*$|"
     r"(?<!the )\b(north|south|east|west)(-?(east|west))?\s+of\s+[^.;,]*$|"
     r"\b(sent|coming|came|fled|fleeing|returning|arriving|deployed|travell?ing)\s+from\s+"
@@ -1090,5 +1092,7 @@ def _recent_place(ctx: DocContext, sent: Span) -> Mention | None:
     """The most specific place named in the two sentences before, for an attack that names none."""
     index = ctx.sentences.index(sent)
     before = ctx.sentences[max(0, index - 2)].start_char
-    places = ctx.mentions_in(before, sent.start_char, "region")
+    places = [
+        m for m in ctx.mentions_in(before, sent.start_char, "region") if not _landmark(ctx, m)
+    ]
     return max(places, key=lambda m: (ctx.specificity(m.key), m.start)) if places else None

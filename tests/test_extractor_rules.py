@@ -941,3 +941,19 @@ def test_state_forces_struck_by_a_raid_made_no_response(extractor: Extractor) ->
     )
     assert s["responses"] == [], s["responses"]
     assert [a["location"] for a in s["attacks"]] == ["Dioura"]
+
+
+def test_a_place_a_town_is_located_near_is_not_where_the_attack_was(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On 2 March 2021, militants entered the farming town of Wuro Sawa, Soum Province, "
+        "located near the regional capital, Djibo. At least 20 people were killed in the attack.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Wuro Sawa"], s["attacks"]
+
+
+def test_a_lone_gunman_is_an_attacker(extractor: Extractor) -> None:
+    s = _summary(
+        extractor, "Last Sunday, gunman killed four traders in a market in the small town of Kossi."
+    )
+    assert [(a["location"], a["killed"]) for a in s["attacks"]] == [("Kossi", 4)], s["attacks"]
