@@ -747,6 +747,14 @@ NAME_HEADS = frozenset(
 )
 
 
+#: Arabic words that open the name of an armed group: battalion, province, army, brigades,
+#: front, movement, group, supporters.
+_ARABIC_HEADS = frozenset(
+    {"katibat", "katiba", "wilayat", "wilaya", "jaish", "liwa", "saraya", "kataib", "jabhat"}
+    | {"harakat", "jamaat", "jama'at", "ansar", "tanzim"}
+)
+
+
 #: Capitalised words that end a sub-national place name ("Hodan District").
 _CAPITALISED_SUFFIXES = frozenset(
     {
@@ -1014,7 +1022,7 @@ def _named_groups(
     with a people or place they start with ('Somali National Movement', 'Darfur Joint
     Protection Force'), unless they name a state's force ('Somali National Army')."""
     lower = [t.lower_ for t in doc]
-    if not NAME_HEADS.intersection(lower):
+    if NAME_HEADS.isdisjoint(lower) and _ARABIC_HEADS.isdisjoint(lower):
         return []
     title = [t.is_title for t in doc]
     out: list[Span] = []
@@ -1051,6 +1059,7 @@ def _named_groups(
             and lower[j - 2 : j] != ["task", "force"]
             or lower[start] in NAME_HEADS
             and lower[start + 1] in {"of", "for"}
+            or lower[start] in _ARABIC_HEADS  # "Katibat al-Furqan", "Wilayat Sinai"
         )
         if headed and start == i:  # a people or place the name starts with, found before
             while start > 0 and start - 1 in taken and title[start - 1]:

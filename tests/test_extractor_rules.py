@@ -957,3 +957,18 @@ def test_a_lone_gunman_is_an_attacker(extractor: Extractor) -> None:
         extractor, "Last Sunday, gunman killed four traders in a market in the small town of Kossi."
     )
     assert [(a["location"], a["killed"]) for a in s["attacks"]] == [("Kossi", 4)], s["attacks"]
+
+
+def test_groups_named_by_arabic_words_for_battalion_army_or_province(
+    extractor: Extractor,
+) -> None:
+    s = _summary(
+        extractor,
+        "Katibat al-Hadid fighters ambushed a patrol near Timbuktu on Monday. Wilayat Tarablus, "
+        "a province of the Islamic State, claimed a bombing in Sirte on Friday.",
+    )
+    groups = {g["name"] for g in s["groups"]}
+    assert {"Katibat al-Hadid", "Wilayat Tarablus"} <= groups, groups
+    assert ("Katibat al-Hadid", "Timbuktu") in {
+        (a["perpetrator"], a["location"]) for a in s["attacks"]
+    }
