@@ -173,7 +173,8 @@ _ANAPHOR = re.compile(
 _SINCE = re.compile(r"\bsince\b[^,.;()]*$", re.I)
 _BLAME = re.compile(
     r"\b(was|were|is|are|be|been) (held |believed |thought |said )?(to be )?responsible\b|"
-    r"\b(suspicion fell on|blamed|attributed (it |the attack )?to|suspected)\b",
+    r"\b(suspicion fell on|blamed|attributed (it |the attack )?to|suspected)\b|"
+    r"\b(carried out|perpetrated|committed|orchestrated|ordered|masterminded) by\b",
     re.I,
 )
 _PERPETRATOR_BEFORE = re.compile(
@@ -418,10 +419,17 @@ def read_attacks(ctx: DocContext, modifiers: set[Mention]) -> None:
         blamed = _nearest_before(ctx, merged, sent)
         if blamed is not None and not blamed.perpetrators:
             ev = ctx.sentence_evidence(sent, "rule:blame-context", 0.5)
-            for g in groups:
+            named = [  # "carried out by the Real IRA, a splinter group of the IRA"
+                g
+                for g in groups
+                if _PERPETRATOR_BEFORE.search(
+                    ctx.text[max(sent.start_char, g.start - 40) : g.start]
+                )
+            ]
+            for g in named or groups:
                 blamed.perpetrators.append(g)
                 blamed.role_evidence[("perpetratedBy", g.key)] = ev
-            blamed.claimants = [c for c in blamed.claimants if c not in groups]
+            blamed.claimants = [c for c in blamed.claimants if c not in blamed.perpetrators]
             blamed.evidences.append(ev)
     for reading in merged:
         _emit(ctx, reading)

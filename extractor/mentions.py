@@ -743,10 +743,15 @@ NAME_HEADS = frozenset(
         "alliance",
         "forces",
         "force",
+        "cartel",
     }
 )
 
 
+#: Words that make a group's name with a place or people alone ("Gulf Cartel", "Arakan Army").
+_HEADS_AFTER_A_PLACE = frozenset(
+    {"cartel", "front", "movement", "militia", "brigade", "brigades", "battalion", "army"}
+)
 #: Arabic words that open the name of an armed group: battalion, province, army, brigades,
 #: front, movement, group, supporters.
 _ARABIC_HEADS = frozenset(
@@ -1061,6 +1066,9 @@ def _named_groups(
             and lower[start + 1] in {"of", "for"}
             or lower[start] in _ARABIC_HEADS  # "Katibat al-Furqan", "Wilayat Sinai"
         )
+        after_a_place = start == i and start > 0 and start - 1 in taken and title[start - 1]
+        if j - start == 1 and after_a_place and lower[start] in _HEADS_AFTER_A_PLACE:
+            headed = True  # "Sinaloa Cartel", "Arakan Army"
         if headed and start == i:  # a people or place the name starts with, found before
             while start > 0 and start - 1 in taken and title[start - 1]:
                 start -= 1

@@ -972,3 +972,26 @@ def test_groups_named_by_arabic_words_for_battalion_army_or_province(
     assert ("Katibat al-Hadid", "Timbuktu") in {
         (a["perpetrator"], a["location"]) for a in s["attacks"]
     }
+
+
+def test_a_group_the_next_sentence_says_carried_it_out(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "A car bomb exploded in the market town of Kilbride on 3 May 2001, killing 9 people. "
+        "It was carried out by the Ulster Freedom Brigade, a splinter group of the Ulster "
+        "Volunteer Force.",
+    )
+    assert [(a["perpetrator"], a["location"]) for a in s["attacks"]] == [
+        ("Ulster Freedom Brigade", "Kilbride")
+    ], s["attacks"]
+
+
+def test_a_cartel_is_a_group(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The plane was destroyed by a bomb over the town of Soacha on 27 November 1989. "
+        "The bombing had been ordered by the Tolima Cartel.",
+    )
+    assert [(a["perpetrator"], a["location"]) for a in s["attacks"]] == [
+        ("Tolima Cartel", "Soacha")
+    ], s["attacks"]
