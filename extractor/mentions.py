@@ -100,6 +100,11 @@ _ACRONYM_AFTER = re.compile(  # "Name (ACR)", "Name (French: Nom; ACR)"
 _ACRONYM_BEFORE = re.compile(
     r"\b(?P<short>[A-Z][A-Z0-9\-]{1,11})\s*\((?P<long>[A-Z][^()\n]{3,90}?)\)"
 )
+#: What follows the name of whoever claims an attack: "... (TAK) took responsibility".
+_CLAIMS_AFTER = re.compile(
+    r"\s*(,[^,.]{0,80},\s*)?(has |have |had |later |quickly )?"
+    r"(claimed|claims|took|takes|accepted|admitted)\s+(responsibility|credit)\b"
+)
 FUZZY_CUTOFF = 88.0
 _MODEL_LABELS = {"ORG", "NORP", "GPE", "LOC", "PERSON", "FAC"}
 
@@ -233,7 +238,8 @@ class MentionFinder:
         local: dict[str, str] = {}  # names and acronyms this document defines -> key
         new: dict[str, NewEntity] = {}
         defined = self._acronym_definitions(doc, gaz, local, new)
-        spans = filter_spans([*self._landmark_spans(doc, gaz, new), *gaz, *defined])
+        # a name the text defines wins over the gazetteer's same span ('(TAK)' is no Thai town)
+        spans = filter_spans([*defined, *self._landmark_spans(doc, gaz, new), *gaz])
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans += self._model_spans(doc, taken, local, new)
         spans += self._apostrophe_places(doc, taken)
@@ -327,6 +333,9 @@ class MentionFinder:
                 long_start, long_end = m.span("long")
                 short = m.group("short").rstrip(".")
                 known = self.gazetteer.by_name(short)
+                claims = _CLAIMS_AFTER.match(text, m.end())  # "X (TAK) claimed the attack"
+                if known is not None and known.kind == "region" and claims:
+                    known = None  # whoever claims an attack is no place ('Tak' in Thailand)
                 long_span = (
                     _best_suffix(doc, long_start, long_end, known)
                     if known
@@ -338,7 +347,7 @@ class MentionFinder:
                 if entry is not None and entry.kind not in {"group", "actor"}:
                     continue
                 if entry is None:
-                    if not _looks_like_group(long_span.text) or _state_force(
+                    if not (_looks_like_group(long_span.text) or claims) or _state_force(
                         self.gazetteer, long_span.text
                     ):
                         continue  # "the Mozambican Army (FADM)": a state's, not a group

@@ -995,3 +995,16 @@ def test_a_cartel_is_a_group(extractor: Extractor) -> None:
     assert [(a["perpetrator"], a["location"]) for a in s["attacks"]] == [
         ("Tolima Cartel", "Soacha")
     ], s["attacks"]
+
+
+def test_whoever_claims_an_attack_is_a_group_even_if_its_acronym_names_a_town(
+    extractor: Extractor,
+) -> None:
+    s = _summary(
+        extractor,
+        "A car bomb killed 14 soldiers in Diyarbakir on 3 March 2017. The Mountain Eagles of "
+        "Zagros (TAK) took responsibility for the attack.",
+    )
+    assert "Mountain Eagles of Zagros" in {g["name"] for g in s["groups"]}, s["groups"]
+    assert "Tak" not in {r["name"] for r in s["regions"]}
+    assert [a["claimed_by"] for a in s["attacks"]] == ["Mountain Eagles of Zagros"]
