@@ -151,6 +151,12 @@ _GENERIC = frozenset(
         "thwart",
     }
 )
+#: Words before a group that deny its part in an attack.
+_NOT_INVOLVED = re.compile(
+    r"\b(no (definitive |clear |direct |conclusive )?(evidence|proof|indication|sign)s?|"
+    r"(denied|deny|denies|ruled out) (that|any)|not clear whether|unclear whether)\b[^.;]*$",
+    re.I,
+)
 _NO_CLAIM = re.compile(
     r"\b(no (immediate )?(claim|one|group|organi[sz]ation)|not (yet )?(been )?claimed|"
     r"did not claim|has not claimed|nobody|denied)\b",
@@ -750,6 +756,8 @@ def _is_claimant(ctx: DocContext, sent: Span, g: Mention) -> bool:
 
 def _is_perpetrator(ctx: DocContext, sent: Span, trigger: Token, g: Mention) -> bool:
     before = ctx.text[max(sent.start_char, g.start - 40) : g.start]
+    if _NOT_INVOLVED.search(ctx.text[max(sent.start_char, g.start - 60) : g.start]):
+        return False  # "there is no evidence that al-Qaeda participated in the attack"
     if any(_named_as_ally(ctx, m) for m in _groups_in(ctx, sent) if m.key == g.key):
         return False  # "rebels affiliated with the ADF (ADF)": a network, not the attacker
     if _PERPETRATOR_BEFORE.search(before):

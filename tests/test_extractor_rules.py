@@ -1008,3 +1008,14 @@ def test_whoever_claims_an_attack_is_a_group_even_if_its_acronym_names_a_town(
     assert "Mountain Eagles of Zagros" in {g["name"] for g in s["groups"]}, s["groups"]
     assert "Tak" not in {r["name"] for r in s["regions"]}
     assert [a["claimed_by"] for a in s["attacks"]] == ["Mountain Eagles of Zagros"]
+
+
+def test_a_group_said_not_to_be_involved_is_no_perpetrator(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On 11 May 2014, members of Ansar al-Sharia attacked a police station in Derna, killing "
+        "four officers. There is no definitive evidence that al-Qaeda participated in the Derna "
+        "attack.",
+    )
+    perpetrators = {a["perpetrator"] for a in s["attacks"]}
+    assert "Ansar al-Sharia" in perpetrators and "al-Qaeda" not in perpetrators, s["attacks"]
