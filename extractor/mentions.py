@@ -973,7 +973,17 @@ def _named_places(
             add(_title_run_after(doc, token.i + 2, taken), None)  # "a military base in Leego"
         elif (
             token.lower_
-            in {"region", "province", "district", "area", "valley", "forest", "town", "village"}
+            in {
+                "region",
+                "province",
+                "district",
+                "area",
+                "valley",
+                "forest",
+                "town",
+                "village",
+                "camp",
+            }
             and token.i > 0
             and doc[token.i - 1].is_title
             and token.is_lower

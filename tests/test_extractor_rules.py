@@ -1019,3 +1019,12 @@ def test_a_group_said_not_to_be_involved_is_no_perpetrator(extractor: Extractor)
     )
     perpetrators = {a["perpetrator"] for a in s["attacks"]}
     assert "Ansar al-Sharia" in perpetrators and "al-Qaeda" not in perpetrators, s["attacks"]
+
+
+def test_a_named_camp_is_the_place_of_an_attack_on_it(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On Monday several hundred rebels of the Lord's Resistance Army attacked the Lubendo-Aji "
+        "camp, home to ten thousand refugees, in northern Uganda.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Lubendo-Aji"], s["attacks"]
