@@ -283,6 +283,8 @@ class MentionFinder:
                 continue  # "Mai" of "the town of Mai Kadra"
             if entry.kind == "region" and _joined_to_a_name(doc, end):
                 continue  # "France" of "Agence France-Presse"
+            if entry.region_type == "town" and _speaks(doc[end - 1]):
+                continue  # "Wani said" (a person), "Islamabad says" (a government)
             out.append(_span(doc, start, end, entry.kind, key, rule, conf))
         for match_id, start, end in self.demonym(doc):
             out.append(_span(doc, start, end, "demonym", strings[match_id], "demonym", 0.8))
@@ -583,6 +585,14 @@ _GENERIC_PLACE_WORDS = _PLACE_SUFFIXES | {
     "south-eastern",
     "south-western",
 }
+
+
+_SPEECH_VERBS = frozenset({"say", "tell", "add", "state", "explain", "confirm", "announce"})
+
+
+def _speaks(token: Token) -> bool:
+    """The word is the subject of a verb of saying."""
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH_VERBS
 
 
 def _mistaken_place(span: Span) -> bool:

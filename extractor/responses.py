@@ -346,6 +346,47 @@ def _is_state(ctx: DocContext, m: Mention) -> bool:
     return entry is not None and entry.actor_type == "state_forces"
 
 
+#: Words for a state's own organs, named without the state ('the government', 'the police').
+_GOVERNMENT_WORDS = frozenset({"government", "army", "military", "police", "gendarmerie"})
+#: Words that make 'forces' or 'troops' a state's ('government forces', 'security forces').
+_STATE_FORCE_MODIFIERS = frozenset({"government", "security", "state", "federal", "national"})
+
+
+def _country_of(ctx: DocContext, places: list[Mention]) -> str | None:
+    """The country of the first place that is or lies in one."""
+    for m in places:
+        known = ctx.known_container(m.key)
+        if known is None:
+            continue
+        for key in (known, *ctx.gazetteer.ancestors(known)):
+            if ctx.region_type(key) == "country":
+                return key
+    return None
+
+
+def _the_government_acts(ctx: DocContext, sent: Span, phrase: str) -> bool:
+    """The sentence's response is the unnamed government's: 'the government' or 'the police'
+    is the subject or agent of the sentence, modifies the response word ('a police raid',
+    'government offensives') or is a party to it ('a ceasefire between the government and
+    the rebels'), and is not what an attack struck."""
+    at = ctx.sentence_text(sent).lower().find(phrase.lower()) + sent.start_char
+    word = next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
+    for t in sent:
+        own = t.lower_ in _GOVERNMENT_WORDS or (
+            t.lower_ in {"forces", "troops"}
+            and any(c.lower_ in _STATE_FORCE_MODIFIERS for c in t.children)
+        )
+        if not own:
+            continue
+        if t.dep_ in {"nsubj", "agent"} or (t.dep_ == "pobj" and t.head.dep_ == "agent"):
+            return True
+        if word is not None and t.dep_ in {"compound", "amod", "nmod"} and t.head.i == word.i:
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ == "between":
+            return True
+    return False
+
+
 def _a_noun(ctx: DocContext, sent: Span, phrase: str) -> bool:
     """The sentence's words for a response end in a noun ('a peace agreement', 'the cease-fire'),
     not a verb or adjective ('designated', 'diplomatic') that needs someone acting."""
@@ -418,6 +459,22 @@ def _prose_responses(ctx: DocContext, sent: Span) -> None:
         if m.key not in responder_keys
     ]
     found = response_kind(ctx.sentence_text(sent), _GENERIC_WORDS)
+    if not responders and found is not None and _the_government_acts(ctx, sent, found[1]):
+        # "the government signed a ceasefire", "a police raid in Lahore": the state of a place
+        # the sentence names, else the one the document is about
+        country = _country_of(ctx, regions) or ctx.main_country()
+        if country is not None:
+            name = ctx.facts.nodes[ctx.named(country, "Region")].label
+            _response(
+                ctx,
+                f"{name} {found[0].replace('_', ' ')}",
+                found[0],
+                ctx.named(country, "Region"),
+                [ctx.entity(g) for g in groups],
+                [ctx.entity(r) for r in regions],
+                ctx.sentence_evidence(sent, "rule:response-government", 0.5),
+            )
+            return
     if not responders:
         if (
             found is not None

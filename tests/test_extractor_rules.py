@@ -1028,3 +1028,32 @@ def test_a_named_camp_is_the_place_of_an_attack_on_it(extractor: Extractor) -> N
         "camp, home to ten thousand refugees, in northern Uganda.",
     )
     assert [a["location"] for a in s["attacks"]] == ["Lubendo-Aji"], s["attacks"]
+
+
+def test_the_unnamed_government_or_police_responds_for_its_state(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "RENAMO fighters attacked buses in Sofala province, Mozambique, in 2013. In September "
+        "2014 a ceasefire was signed between the government and the rebels.",
+    )
+    assert ("diplomatic", "Mozambique") in {(r["kind"], r["responder"]) for r in s["responses"]}
+    s = _summary(
+        extractor,
+        "Gunmen fired on a bus carrying Kenyan athletes near the stadium in Lahore. In August "
+        "2016, three of the attackers were killed during a police raid in Lahore.",
+    )
+    assert ("military_operation", "Pakistan") in {
+        (r["kind"], r["responder"]) for r in s["responses"]
+    }, s["responses"]
+    s = _summary(extractor, "Militants raided a police station in Kano, Nigeria, killing five.")
+    assert s["responses"] == [], s["responses"]
+
+
+def test_a_town_name_that_speaks_is_a_person_or_a_government(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Five herders were killed in Nyajerbe village, Juba County. The situation is calm, "
+        "Wani said. Islamabad says it will send troops.",
+    )
+    regions = {r["name"] for r in s["regions"]}
+    assert not regions & {"Wani", "Islamabad"}, regions
