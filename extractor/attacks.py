@@ -582,6 +582,8 @@ def _read(
         # "the attack" takes only a place said of it ("the attack in Tirah") or of its clause
         # ("the attack occurred in Tirah"), not one the sentence names for something else
         clause = trigger.head if trigger.dep_ in {"nsubj", "nsubjpass"} else trigger
+        if trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
+            clause = trigger.head.head  # "were wounded in the blast ... in Yala province"
         regions = [m for m in regions if clause.left_edge.idx <= m.start < _end(clause)]
     seized = _seized_place(trigger) if lemma in _SEIZE else _struck_place(trigger)
     if seized is not None:  # the place taken or struck: "seized the city", "attacked the town"
@@ -770,6 +772,8 @@ def _is_perpetrator(ctx: DocContext, sent: Span, trigger: Token, g: Mention) -> 
         *(t.i for t in trigger.ancestors),
     }:
         return True
+    if root.dep_ in {"poss", "compound", "amod"} and root.head.lemma_.lower() in TRIGGERS:
+        return True  # "a villager was killed during a BH incursion"
     if root.head.lower_ in _ATTACKER_WORDS or any(
         c.lower_ in _ATTACKER_WORDS for c in children(root)
     ):

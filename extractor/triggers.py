@@ -8,6 +8,7 @@ TRIGGERS: dict[str, str | None] = {
     "assault": None,
     "ambush": None,
     "raid": None,
+    "incursion": None,
     "storm": None,
     "overrun": None,
     "clash": "armed-clash",

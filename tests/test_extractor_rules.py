@@ -1057,3 +1057,24 @@ def test_a_town_name_that_speaks_is_a_person_or_a_government(extractor: Extracto
     )
     regions = {r["name"] for r in s["regions"]}
     assert not regions & {"Wani", "Islamabad"}, regions
+
+
+def test_the_blast_told_next_takes_the_place_of_its_clause(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Officials in southern Thailand say six rangers have been killed in a roadside bombing. "
+        "Two villagers were wounded in the blast on Saturday in the Muslim-majority Narathiwat "
+        "province.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Narathiwat"], s["attacks"]
+
+
+def test_a_group_named_on_the_attack_word_is_its_perpetrator(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Boko Haram (BH) kept raiding the Far North Region. On 3 April, a herder was killed in "
+        "Tolkomari, Mayo-Sava, during a BH incursion, as ISWAP fighters watched.",
+    )
+    assert ("Boko Haram", "Tolkomari") in {
+        (a["perpetrator"], a["location"]) for a in s["attacks"]
+    }, s["attacks"]
