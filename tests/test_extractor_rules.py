@@ -1078,3 +1078,17 @@ def test_a_group_named_on_the_attack_word_is_its_perpetrator(extractor: Extracto
     assert ("Boko Haram", "Tolkomari") in {
         (a["perpetrator"], a["location"]) for a in s["attacks"]
     }, s["attacks"]
+
+
+def test_causes_in_the_wider_lexicon(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The insurgency in Niger grew out of ungoverned spaces along the frontier, the "
+        "proliferation of small arms from wars next door, and decades of neglect by the "
+        "central government.",
+    )
+    assert {
+        ("Weak governance", "Niger"),
+        ("Proliferation of weapons", "Niger"),
+        ("Marginalisation", "Niger"),
+    } <= {(f["name"], f["region"]) for f in s["factors"]}, s["factors"]
