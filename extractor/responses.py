@@ -18,7 +18,8 @@ from ontology.iris import slugify
 INTERNATIONAL = "actor/international-community"
 UNSPECIFIED = "actor/unspecified"
 _FORCE_NOUNS = re.compile(
-    r"^\s*(['’]s\s+)?(forces|troops|military|army|air force|soldiers|drones|"
+    r"^\s*(['’]s\s+)?(forces|troops|military|army|air force|soldiers|drones|armed forces|"
+    r"defen[cs]e forces|commandos|"
     r"warplanes|jets|government|authorities|navy|special forces|"
     r"military presence|drone strikes?|air ?strikes?)\b",
     re.I,
@@ -346,6 +347,9 @@ def _is_state(ctx: DocContext, m: Mention) -> bool:
     return entry is not None and entry.actor_type == "state_forces"
 
 
+#: A named operation ("Operation Linda Nchi") in a sentence about armed forces.
+_NAMED_OPERATION = re.compile(r"\bOperation(\s+(?!of\b|in\b)[A-Z0-9][\w'’-]*)+")
+_MILITARY = re.compile(r"\b(military|armed forces|army|troops|forces|commandos|soldiers)\b", re.I)
 #: Words for a state's own organs, named without the state ('the government', 'the police').
 _GOVERNMENT_WORDS = frozenset({"government", "army", "military", "police", "gendarmerie"})
 #: Words that make 'forces' or 'troops' a state's ('government forces', 'security forces').
@@ -458,7 +462,9 @@ def _prose_responses(ctx: DocContext, sent: Span) -> None:
         for m in ctx.mentions_in(sent.start_char, sent.end_char, "region")
         if m.key not in responder_keys
     ]
-    found = response_kind(ctx.sentence_text(sent), _GENERIC_WORDS)
+    said = ctx.sentence_text(sent)
+    named = _NAMED_OPERATION.search(said) if _MILITARY.search(said) else None
+    found = ("military_operation", named.group(0)) if named else response_kind(said, _GENERIC_WORDS)
     if not responders and found is not None and _the_government_acts(ctx, sent, found[1]):
         # "the government signed a ceasefire", "a police raid in Lahore": the state of a place
         # the sentence names, else the one the document is about

@@ -1092,3 +1092,25 @@ def test_causes_in_the_wider_lexicon(extractor: Extractor) -> None:
         ("Proliferation of weapons", "Niger"),
         ("Marginalisation", "Niger"),
     } <= {(f["name"], f["region"]) for f in s["factors"]}, s["factors"]
+
+
+def test_a_named_operation_of_a_states_armed_forces(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Early on 2 July, the Bangladesh Armed Forces launched a counter-assault named Operation "
+        "Sea Eagle against the Islamic State gunmen holding hostages in Chittagong.",
+    )
+    assert ("military_operation", "Bangladesh") in {
+        (r["kind"], r["responder"]) for r in s["responses"]
+    }, s["responses"]
+
+
+def test_counterattacks_and_emergency_rule_by_the_government(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "JNIM launched heavy attacks in northern Benin in 2022 and the government launched "
+        "counterattacks. The government later turned the north of Benin into a closed military "
+        "zone under curfew.",
+    )
+    kinds = {(r["kind"], r["responder"]) for r in s["responses"]}
+    assert {("military_operation", "Benin"), ("security_deployment", "Benin")} <= kinds, kinds
