@@ -1114,3 +1114,14 @@ def test_counterattacks_and_emergency_rule_by_the_government(extractor: Extracto
     )
     kinds = {(r["kind"], r["responder"]) for r in s["responses"]}
     assert {("military_operation", "Benin"), ("security_deployment", "Benin")} <= kinds, kinds
+
+
+def test_a_siege_and_a_shooting_are_attacks(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Since 8 August 2023, JNIM has imposed a siege on the city of Goundam. On 3 May, "
+        "gunmen shot dead four traders in the town of Tonka.",
+    )
+    places = {(a["perpetrator"], a["location"]) for a in s["attacks"]}
+    assert ("Jama'at Nusrat al-Islam wal-Muslimin", "Goundam") in places, places
+    assert (None, "Tonka") in places, places
