@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -216,14 +216,30 @@ def _data(name: str) -> Any:
     return json.loads((files("extractor.data") / name).read_text(encoding="utf-8"))
 
 
+def _with_name_parts(names: Iterable[str], parts: list[list[str]]) -> tuple[str, ...]:
+    """Names with a parent's name written each other way ('al-Qaida in the Islamic Maghreb',
+    'ISIS in the Greater Sahara'), for the branches named after it."""
+    out = dict.fromkeys(names)
+    for name in list(out):
+        for spellings in parts:
+            for spelling in spellings:
+                found = re.search(rf"(?<![\w-]){re.escape(spelling)}(?![\w-])", name, re.I)
+                if found is not None and found.group(0) != name:
+                    for other in spellings:
+                        out.setdefault(name[: found.start()] + other + name[found.end() :])
+                    break
+    return tuple(out)
+
+
 def _curated(macro_members: dict[str, list[str]]) -> Iterator[Entry]:
     data = _data("gazetteer.json")
+    parts = data["group_name_parts"]
     for g in data["groups"]:
         yield Entry(
             key=f"group/{g['id']}",
             kind="group",
             name=g["name"],
-            aliases=tuple(g.get("aliases", ())),
+            aliases=_with_name_parts((g["name"], *g.get("aliases", ())), parts)[1:],
             acronyms=tuple(g.get("acronyms", ())),
             actor_type=g.get("actor_type"),
             state_allied=g.get("state_allied", False),

@@ -1125,3 +1125,14 @@ def test_a_siege_and_a_shooting_are_attacks(extractor: Extractor) -> None:
     places = {(a["perpetrator"], a["location"]) for a in s["attacks"]}
     assert ("Jama'at Nusrat al-Islam wal-Muslimin", "Goundam") in places, places
     assert (None, "Tonka") in places, places
+
+
+def test_a_branch_named_with_another_spelling_of_its_parent(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Both al-Qa’ida in the Islamic Maghreb and ISIS in the Greater Sahara attacked army "
+        "posts near Menaka in 2019.",
+    )
+    groups = {g["name"] for g in s["groups"]}
+    assert {"al-Qaeda in the Islamic Maghreb", "Islamic State Sahel Province"} <= groups, groups
+    assert not groups & {"al-Qaeda", "Islamic State"}, groups
