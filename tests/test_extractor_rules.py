@@ -1136,3 +1136,13 @@ def test_a_branch_named_with_another_spelling_of_its_parent(extractor: Extractor
     groups = {g["name"] for g in s["groups"]}
     assert {"al-Qaeda in the Islamic Maghreb", "Islamic State Sahel Province"} <= groups, groups
     assert not groups & {"al-Qaeda", "Islamic State"}, groups
+
+
+def test_groups_of_the_wider_gazetteer(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "UNITA rebels ambushed a convoy near Huambo in 1993, and in Mozambique RENAMO fighters "
+        "attacked buses in Sofala province.",
+    )
+    groups = {g["name"] for g in s["groups"]}
+    assert {"RENAMO", "UNITA"} <= groups, groups
