@@ -10,8 +10,8 @@ included. Per key:
 - attacks: one-to-one, on the location plus a shared perpetrator-or-claimant (or neither side
   naming one);
 - responses: one-to-one, on the kind plus the same responder (an actor matches the bodies it
-  belongs to and the state it is named after: AFRICOM ~ U.S. forces ~ United States) or a
-  similar name (fuzzy >= 80);
+  belongs to and the state it is named after: AFRICOM ~ U.S. forces ~ United States), a
+  similar name (fuzzy >= 80), or neither side naming a responder;
 - factors: (factor kind, region); affiliations: (group, parent); active_in: (group, region).
 
 Precision, recall and F1 are micro-averaged over the passages.
@@ -233,6 +233,8 @@ def score_passage(gold: dict[str, Any], pred: dict[str, Any], r: Resolver) -> di
     def same_response(g: dict[str, Any], p: dict[str, Any]) -> bool:
         if g.get("kind") != p.get("kind"):
             return False
+        if not g.get("responder") and not p.get("responder"):
+            return True  # neither names who acted, as an attack with no perpetrator on either side
         if g.get("responder") and r.family(g["responder"]) & r.family(p.get("responder")):
             return True
         return (

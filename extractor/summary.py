@@ -9,6 +9,7 @@ from rdflib import RDF, Graph, URIRef
 from rdflib.namespace import SKOS
 from rdflib.term import Node
 
+from extractor.responses import UNSPECIFIED
 from ontology.namespace import CKG
 
 
@@ -72,7 +73,7 @@ def summarize(g: Graph) -> dict[str, Any]:
     responses = [
         {
             "name_or_description": _label(g, r),
-            "responder": _label(g, g.value(r, CKG.respondent)),
+            "responder": _responder(g, g.value(r, CKG.respondent)),
             "kind": _str(g.value(r, CKG.responseKind)),
             "target": _label(g, g.value(r, CKG.targets)),
         }
@@ -93,6 +94,13 @@ def summarize(g: Graph) -> dict[str, Any]:
         ],
         "active_in": [{"group": e["a"], "region": e["b"]} for e in _edges(g, CKG.activeIn)],
     }
+
+
+def _responder(g: Graph, actor: Node | None) -> str | None:
+    """The responder's name; ``None`` when the text names none (the unspecified actor)."""
+    if actor is None or str(actor).endswith("/" + UNSPECIFIED):
+        return None
+    return _label(g, actor)
 
 
 def _str(value: object) -> str | None:

@@ -57,3 +57,20 @@ def test_an_attack_needs_its_place(resolver: Resolver) -> None:
     pred = _doc(attacks=[{"perpetrator": "JNIM", "claimed_by": "JNIM", "location": "Mali"}])
     s = score_passage(gold, pred, resolver)["attacks"]
     assert (s.tp, s.fp, s.fn) == (0, 1, 1)
+
+
+def test_responses_that_name_no_responder_match_on_their_kind(resolver: Resolver) -> None:
+    gold = _doc(
+        responses=[
+            {
+                "name_or_description": "2015 Algiers Agreement",
+                "responder": None,
+                "kind": "diplomatic",
+                "target": None,
+            }
+        ]
+    )
+    unnamed = {"name_or_description": "peace agreement", "responder": None, "target": None}
+    same = score_passage(gold, _doc(responses=[{**unnamed, "kind": "diplomatic"}]), resolver)
+    other = score_passage(gold, _doc(responses=[{**unnamed, "kind": "sanctions"}]), resolver)
+    assert (same["responses"].tp, other["responses"].tp) == (1, 0)

@@ -1146,3 +1146,14 @@ def test_groups_of_the_wider_gazetteer(extractor: Extractor) -> None:
     )
     groups = {g["name"] for g in s["groups"]}
     assert {"RENAMO", "UNITA"} <= groups, groups
+
+
+def test_a_response_no_one_is_named_for_has_no_responder(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The rebels of the Kivu Liberation Front attacked Goma in 2012; a peace agreement "
+        "between the Kivu Liberation Front and others was signed in 2013.",
+    )
+    assert ("diplomatic", None) in {(r["kind"], r["responder"]) for r in s["responses"]}, s[
+        "responses"
+    ]
