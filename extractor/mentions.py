@@ -779,6 +779,13 @@ _ARABIC_HEADS = frozenset(
 )
 
 
+#: Names of government departments, not places: "the State Department", "Police Department".
+_GOVERNMENT_DEPARTMENTS = frozenset(
+    {"state", "defense", "defence", "justice", "treasury", "police", "health", "interior"}
+    | {"energy", "education", "labor", "commerce", "agriculture", "fire", "homeland security"}
+)
+
+
 #: Capitalised words that end a sub-national place name ("Hodan District").
 _CAPITALISED_SUFFIXES = frozenset(
     {
@@ -967,7 +974,7 @@ def _named_places(
             and doc[token.i - 1].i not in taken
         ):
             run = _title_run_before(doc, token.i, taken)  # "the Hodan District (of Mogadishu)"
-            if run is not None:
+            if run is not None and run.text.lower() not in _GOVERNMENT_DEPARTMENTS:
                 parent = known_starts.get(token.i + 2) if doc[token.i + 1].lower_ == "of" else None
                 add(doc[run.start : token.i + 1], parent, "subdivision", strong=True)
         elif token.lower_ in _PLACE_NOUNS and doc[token.i + 1].lower_ == "of":

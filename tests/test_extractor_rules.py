@@ -1157,3 +1157,15 @@ def test_a_response_no_one_is_named_for_has_no_responder(extractor: Extractor) -
     assert ("diplomatic", None) in {(r["kind"], r["responder"]) for r in s["responses"]}, s[
         "responses"
     ]
+
+
+def test_a_government_department_is_no_place(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "The State Department designated the gang a terrorist organisation, and the Police "
+        "Department of Port-au-Prince asked for help. Fighting continued in the Nord-Ouest "
+        "Department of Haiti.",
+    )
+    regions = {r["name"] for r in s["regions"]}
+    assert not regions & {"State Department", "Police Department"}, regions
+    assert "Haiti" in regions
