@@ -767,6 +767,8 @@ def _is_perpetrator(ctx: DocContext, sent: Span, trigger: Token, g: Mention) -> 
     root = ctx.root(g)
     if root is None:
         return False
+    if _disowns(root):
+        return False  # "Hezbollah condemned the attack", "X denied any involvement"
     if root.dep_ in {"nsubj", "nsubjpass", "poss", "compound", "amod"} and root.head.i in {
         trigger.i,
         *(t.i for t in trigger.ancestors),
@@ -787,6 +789,20 @@ def _is_perpetrator(ctx: DocContext, sent: Span, trigger: Token, g: Mention) -> 
         and not _OPPONENT_BEFORE.search(before)
         and not _by_state_forces(ctx, sent, trigger)
     )
+
+
+_DISOWNING_VERBS = frozenset({"deny", "condemn", "reject", "denounce", "disown"})
+
+
+def _disowns(token: Token) -> bool:
+    """The group denies or condemns: the subject (or one of the subjects) of such a verb."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    verb = token.head
+    return token.dep_ == "nsubj" and (
+        verb.lemma_.lower() in _DISOWNING_VERBS
+        or any(c.dep_ == "xcomp" and c.lemma_.lower() in _DISOWNING_VERBS for c in verb.children)
+    )  # "X condemned the attack", "X have continued to deny any involvement"
 
 
 def _suffered(token: Token, trigger: Token) -> bool:

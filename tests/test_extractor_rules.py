@@ -1169,3 +1169,15 @@ def test_a_government_department_is_no_place(extractor: Extractor) -> None:
     regions = {r["name"] for r in s["regions"]}
     assert not regions & {"State Department", "Police Department"}, regions
     assert "Haiti" in regions
+
+
+def test_a_group_that_denies_or_condemns_the_attack_is_no_perpetrator(
+    extractor: Extractor,
+) -> None:
+    for text in (
+        "A car bomb killed six soldiers in Tyre on 24 June. Hezbollah condemned the attack.",
+        "A car bomb killed six soldiers in Tyre on 24 June. Hezbollah has continued to deny any "
+        "involvement in the bombing.",
+    ):
+        s = _summary(extractor, text)
+        assert "Hezbollah" not in {a["perpetrator"] for a in s["attacks"]}, (text, s["attacks"])
