@@ -22,7 +22,7 @@ from extractor.context import DocContext, children
 from extractor.facts import Evidence
 from extractor.lexicon import response_kind
 from extractor.mentions import Mention
-from extractor.triggers import TRIGGERS
+from extractor.triggers import OUTBREAK_ONLY, TRIGGERS
 from ontology.iris import digest
 
 #: What a verb of firing must fire, or at what, to tell an attack ("fired a missile at a ship").
@@ -494,6 +494,8 @@ def _trigger(sent: Span, candidates: list[Token], groups: list[Mention]) -> Toke
 
 def _tells_attack(sent: Span, token: Token, groups: list[Mention]) -> bool:
     lemma = token.lemma_.lower()
+    if lemma in OUTBREAK_ONLY:  # "fighting broke out between ...", "violence spread to ..."
+        return token.dep_ == "nsubj" and token.head.lemma_ in _OCCUR | {"spread"}
     if token.dep_ == "compound" and token.head.lemma_.lower() in TRIGGERS:
         return _tells_attack(sent, token.head, groups)  # "suicide attacks are unusual": generic
     if token.pos_ == "NOUN" and lemma not in _VERB_ONLY:  # not "the capture of", "cease-fire"

@@ -12,6 +12,9 @@ TRIGGERS: dict[str, str | None] = {
     "storm": None,
     "overrun": None,
     "clash": "armed-clash",
+    "fighting": "armed-clash",
+    "violence": None,
+    "rioting": "attack",
     "offensive": None,
     "massacre": "attack",
     "shooting": "attack",
@@ -62,3 +65,6 @@ TRIGGERS: dict[str, str | None] = {
 #: Trigger lemmas that also have everyday senses ('take part', 'open talks', 'engage in
 #: dialogue'): not enough on their own to make the capitalised word after them a place.
 EVERYDAY_SENSES = frozenset({"take", "open", "fire", "engage", "capture", "offensive"})
+#: Trigger lemmas that tell an event only as the subject of a verb of breaking out ('fighting
+#: broke out between ...', 'violence erupted in ...'), not in general talk of violence.
+OUTBREAK_ONLY = frozenset({"fighting", "violence", "rioting"})

@@ -1181,3 +1181,12 @@ def test_a_group_that_denies_or_condemns_the_attack_is_no_perpetrator(
     ):
         s = _summary(extractor, text)
         assert "Hezbollah" not in {a["perpetrator"] for a in s["attacks"]}, (text, s["attacks"])
+
+
+def test_fighting_or_violence_that_broke_out_is_an_event(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "On the night of 24 July 1983, rioting started in the city of Jaffna. Violence in the "
+        "north has long been blamed on poverty.",
+    )
+    assert [a["location"] for a in s["attacks"]] == ["Jaffna"], s["attacks"]
