@@ -846,6 +846,10 @@ _SITE_NOUNS = frozenset(
 )
 
 
+#: Arabic articles written in lower case inside a place name ("Nahr al-Bared").
+_ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul"})
+
+
 def _title_run_before(doc: Doc, end: int, taken: set[int]) -> Span | None:
     start, words = end, 0
     while start > 0 and words < 3 and start - 1 not in taken:
@@ -855,6 +859,13 @@ def _title_run_before(doc: Doc, end: int, taken: set[int]) -> Span | None:
             start, words = start - 2, words + 1  # "Mayo-Moskota"
         elif start >= 3 and _joins(doc, start - 2) and doc[start - 3].is_title:
             start, words = start - 3, words + 1  # "Al-Baghuz", "Sar-e Pol"
+        elif (
+            start >= 3
+            and _joins(doc, start - 1)
+            and doc[start - 2].lower_ in _ARABIC_ARTICLES
+            and doc[start - 3].is_title
+        ):
+            start, words = start - 3, words + 1  # "Nahr al-Bared"
         else:
             break
     if start == end or doc[start].is_sent_start and doc[start].lower_ in STOP_WORDS:
@@ -1018,11 +1029,21 @@ def _named_places(
         elif (
             token.text == ","
             and doc[token.i + 1].lower_ in {"a", "the"}
-            and token.i + 2 < len(doc)
-            and doc[token.i + 2].lower_ in _PLACE_NOUNS
+            and _place_noun_within(doc, token.i + 2)
         ):
-            add(_title_run_before(doc, token.i, taken), None)  # "X, a town near ..."
+            add(_title_run_before(doc, token.i, taken), None)  # "X, a (small farming) town"
     return out
+
+
+def _place_noun_within(doc: Doc, start: int) -> bool:
+    """A word for a settlement within a few describing words ('a UNRWA Palestinian refugee
+    camp', 'a small farming village')."""
+    for token in doc[start : start + 4]:
+        if token.lower_ in _PLACE_NOUNS:
+            return True
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN"} or token.lower_ == "of":
+            return False
+    return False
 
 
 _ACRONYM = re.compile(r"[A-Z0-9]{1,2}[A-Z][A-Z0-9]{0,4}")

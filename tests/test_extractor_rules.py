@@ -1190,3 +1190,12 @@ def test_fighting_or_violence_that_broke_out_is_an_event(extractor: Extractor) -
         "north has long been blamed on poverty.",
     )
     assert [a["location"] for a in s["attacks"]] == ["Jaffna"], s["attacks"]
+
+
+def test_a_place_described_as_a_kind_of_settlement(extractor: Extractor) -> None:
+    s = _summary(
+        extractor,
+        "Gunmen attacked Wadi al-Hamra, a UNRWA Palestinian refugee camp near Sidon, on 3 May "
+        "2009, killing four guards.",
+    )
+    assert "Wadi al-Hamra" in {r["name"] for r in s["regions"]}, s["regions"]
