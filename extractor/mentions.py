@@ -846,6 +846,10 @@ _SITE_NOUNS = frozenset(
 )
 
 
+#: Lower-case words after a place's name that say what kind of place it is ("the Tirah valley").
+_KIND_WORDS_AFTER_A_NAME = frozenset(
+    {"region", "province", "district", "area", "valley", "forest", "town", "village", "camp"}
+)
 #: Arabic articles written in lower case inside a place name ("Nahr al-Bared").
 _ARABIC_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "an", "ul"})
 
@@ -1000,18 +1004,7 @@ def _named_places(
         elif token.lower_ in _SITE_NOUNS and doc[token.i + 1].lower_ in {"in", "near", "outside"}:
             add(_title_run_after(doc, token.i + 2, taken), None)  # "a military base in Leego"
         elif (
-            token.lower_
-            in {
-                "region",
-                "province",
-                "district",
-                "area",
-                "valley",
-                "forest",
-                "town",
-                "village",
-                "camp",
-            }
+            token.lower_ in _KIND_WORDS_AFTER_A_NAME
             and token.i > 0
             and doc[token.i - 1].is_title
             and token.is_lower

@@ -372,7 +372,7 @@ def _the_government_acts(ctx: DocContext, sent: Span, phrase: str) -> bool:
     """The sentence's response is the unnamed government's: 'the government' or 'the police'
     is the subject or agent of the sentence, modifies the response word ('a police raid',
     'government offensives') or is a party to it ('a ceasefire between the government and
-    the rebels'), and is not what an attack struck."""
+    the rebels'); not a police station that militants raided."""
     at = ctx.sentence_text(sent).lower().find(phrase.lower()) + sent.start_char
     word = next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
     for t in sent:
