@@ -1034,7 +1034,7 @@ def _place_noun_within(doc: Doc, start: int) -> bool:
     for token in doc[start : start + 4]:
         if token.lower_ in _PLACE_NOUNS:
             return True
-        if token.pos_ not in {"ADJ", "NOUN", "PROPN"} or token.lower_ == "of":
+        if token.pos_ not in {"ADJ", "NOUN", "PROPN"}:
             return False
     return False
 

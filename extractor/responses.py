@@ -470,12 +470,12 @@ def _prose_responses(ctx: DocContext, sent: Span) -> None:
         # the sentence names, else the one the document is about
         country = _country_of(ctx, regions) or ctx.main_country()
         if country is not None:
-            name = ctx.facts.nodes[ctx.named(country, "Region")].label
+            state = ctx.named(country, "Region")
             _response(
                 ctx,
-                f"{name} {found[0].replace('_', ' ')}",
+                f"{ctx.facts.nodes[state].label} {found[0].replace('_', ' ')}",
                 found[0],
-                ctx.named(country, "Region"),
+                state,
                 [ctx.entity(g) for g in groups],
                 [ctx.entity(r) for r in regions],
                 ctx.sentence_evidence(sent, "rule:response-government", 0.5),
