@@ -35,11 +35,16 @@ def factors() -> tuple[Factor, ...]:
     )
 
 
+_WORD = re.compile(r"\w+")
+
+
 @cache
-def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _kind_patterns() -> tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]:
+    """Per kind of response: the first words of its phrases, and one pattern for them all."""
     return tuple(
         (
             kind,
+            frozenset(_WORD.findall(p.lower())[0] for p in ps),
             re.compile(
                 r"\b(" + "|".join(re.escape(p) for p in sorted(ps, key=len, reverse=True)) + r")\b",
                 re.I,
@@ -51,8 +56,12 @@ def _kind_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def response_kind(text: str, ignore: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """The kind of response a phrase names and the words that said so, by lexicon order;
-    matches on the words in ``ignore`` (lower case) are passed over."""
-    for kind, pattern in _kind_patterns():
+    matches on the words in ``ignore`` (lower case) are passed over. A kind's pattern runs only
+    on text that has the first word of one of its phrases."""
+    words = set(_WORD.findall(text.lower()))
+    for kind, openers, pattern in _kind_patterns():
+        if openers.isdisjoint(words):
+            continue
         for m in pattern.finditer(text):
             if m.group(0).lower() not in ignore:
                 return kind, m.group(0)
