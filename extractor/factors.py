@@ -8,8 +8,6 @@ import re
 from collections import Counter
 from typing import Any
 
-import numpy
-from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -17,6 +15,7 @@ from spacy.tokens import Doc
 from extractor.context import DocContext
 from extractor.lexicon import factors
 from extractor.mentions import Mention, pattern_tokenizer
+from extractor.tokens import positions, word_ids
 
 _CONTEXT_CHARS = 800
 #: Words that say a text is about armed violence (a drought or poverty is a factor only there).
@@ -67,11 +66,7 @@ class FactorMatcher:
             if factor.patterns:
                 self.patterns.add(factor.id, list(factor.patterns))
                 patterns += factor.patterns
-        strings = nlp.vocab.strings
-        self._openers = {
-            attr: numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
-            for attr, words in pattern_openers(patterns).items()
-        }
+        self._openers = {attr: word_ids(words) for attr, words in pattern_openers(patterns).items()}
         reach = [pattern_reach(p) for p in patterns]
         self._reach = max(reach) if self._openers and all(reach) else 0
 
@@ -87,13 +82,9 @@ class FactorMatcher:
         """The token patterns' matches, as ``self.patterns(doc)`` gives them."""
         if not self._reach:  # a pattern of unbounded length or with no fixed opener
             return list(self.patterns(doc))
-        values = doc.to_array([LOWER, LEMMA])
-        opens = numpy.isin(values[:, 0], self._openers.get("LOWER", ())) | numpy.isin(
-            values[:, 1], self._openers.get("LEMMA", ())
-        )
         matches: list[tuple[int, int, int]] = []
         window_start, window_end = 0, 0
-        for i in [*numpy.flatnonzero(opens).tolist(), len(doc) + self._reach]:
+        for i in [*positions(doc, self._openers), len(doc) + self._reach]:
             if i > window_end:  # the window so far cannot reach this opener: run it
                 if window_end > window_start:
                     span = doc[window_start:window_end]

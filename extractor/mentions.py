@@ -25,6 +25,7 @@ from spacy.util import filter_spans
 from extractor.gazetteer import CALENDAR_WORDS, Entry, Gazetteer, load_gazetteer
 from extractor.landmarks import find_landmarks
 from extractor.normalize import fold, name_key, surface_variants
+from extractor.tokens import positions, word_ids
 from extractor.triggers import EVERYDAY_SENSES, TRIGGERS
 from ontology.iris import slugify
 
@@ -218,7 +219,9 @@ class MentionFinder:
         self.demonym = PhraseMatcher(nlp.vocab, attr="ORTH")
         patterns = _patterns(gazetteer)
         self.variants = patterns.variants
-        self._variant_starts = {re.split(r"[\s'’-]", v, maxsplit=1)[0] for v in self.variants}
+        self._variant_starts = {
+            "ORTH": word_ids(re.split(r"[\s'’-]", v, maxsplit=1)[0] for v in self.variants)
+        }
         tokenizer = pattern_tokenizer(nlp)
         for matcher, table in (
             (self.lower, patterns.lower),
@@ -293,14 +296,12 @@ class MentionFinder:
     def _variant_matches(self, doc: Doc) -> Iterator[tuple[str, int, int]]:
         """Towns named by an alternate spelling: runs of up to five tokens from a capital."""
         text: str = doc._.ckg_text
-        ends = [t.idx + len(t.text) for t in doc]
-        for token in doc:
-            if token.text not in self._variant_starts:
-                continue
-            for end in range(min(len(doc), token.i + 5), token.i, -1):
-                key = self.variants.get(text[token.idx : ends[end - 1]])
+        for start in positions(doc, self._variant_starts):
+            for end in range(min(len(doc), start + 5), start, -1):
+                last = doc[end - 1]
+                key = self.variants.get(text[doc[start].idx : last.idx + len(last)])
                 if key is not None:
-                    yield key, token.i, end
+                    yield key, start, end
                     break
 
     # -- seas, lakes, airports, camps: names of features the gazetteer lacks ---------------
@@ -1048,7 +1049,7 @@ def _listed_acronyms(doc: Doc, spans: list[Span], new: dict[str, NewEntity]) -> 
     kinds = {i: s.label_ for s in spans for i in range(s.start, s.end)}
     out: list[Span] = []
     grew = "group" in kinds.values()
-    candidates = [t for t in doc if t.is_upper or t.text[:1].isdigit()]
+    candidates = [t for t in doc if t.is_upper or t.text[:1].isdigit()] if grew else []
     while grew:
         grew = False
         for token in candidates:

@@ -241,8 +241,11 @@ class EvidenceWriter:
                 (iri, _CONFIDENCE, _decimal(ev.confidence), g),
             ]
             if ev.end > ev.start:  # background knowledge (the gazetteer's part-of) has no span
+                sentence = sentences.get(ev.sentence)
+                if sentence is None:
+                    sentence = sentences[ev.sentence] = Literal(ev.sentence)
                 quads += [
-                    (iri, _SENTENCE, sentences.setdefault(ev.sentence, Literal(ev.sentence)), g),
+                    (iri, _SENTENCE, sentence, g),
                     (iri, _CHAR_START, _integer(ev.start), g),
                     (iri, _CHAR_END, _integer(ev.end), g),
                 ]
