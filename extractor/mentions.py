@@ -367,21 +367,10 @@ class MentionFinder:
                     out.append(
                         _span(doc, short_span.start, short_span.end, kind, key, "acronym", 0.9)
                     )
-        if local:  # later uses of a defined acronym
-            for token in doc:
-                defined = local.get(token.text)
-                if defined is not None and token.text.isupper():
-                    out.append(
-                        _span(
-                            doc,
-                            token.i,
-                            token.i + 1,
-                            defined.split("/")[0],
-                            defined,
-                            "acronym",
-                            0.85,
-                        )
-                    )
+        acronyms = word_ids(name for name in local if name.isupper())
+        for i in positions(doc, {"ORTH": acronyms}):  # later uses of a defined acronym
+            defined = local[doc[i].text]
+            out.append(_span(doc, i, i + 1, defined.split("/")[0], defined, "acronym", 0.85))
         return out
 
     # -- the statistical NER, linked by fuzzy matching or typed by context -----------------
@@ -970,7 +959,7 @@ def _named_places(
             run = _title_run_before(doc, at, taken) if doc[at].lower_ == "in" else None
             if run is not None and run.start > 0 and doc[run.start - 1].lower_ in {"at", "in"}:
                 add(run, s.kb_id_)
-    for token in doc[:-1]:
+    for token in (doc[i] for i in positions(doc, _PLACE_CUES) if i < len(doc) - 1):
         if token.lower_ in {"in", "at", "near"} and _after_attack_word(doc, token):
             run = _title_run_after(doc, token.i + 1, taken)  # "massacres ... in Toumour"
             if run is not None and not _part_of_a_longer_name(run, gazetteer):
@@ -1027,6 +1016,18 @@ def _named_places(
         ):
             add(_title_run_before(doc, token.i, taken), None)  # "X, a (small farming) town"
     return out
+
+
+#: The words the place patterns of :func:`_named_places` turn on.
+_PLACE_CUES = {
+    "LOWER": word_ids(
+        {"in", "at", "near", "located", "situated"}
+        | _PLACE_NOUNS
+        | _SITE_NOUNS
+        | _KIND_WORDS_AFTER_A_NAME
+    ),
+    "ORTH": word_ids(_CAPITALISED_SUFFIXES | {","}),
+}
 
 
 def _place_noun_within(doc: Doc, start: int) -> bool:
