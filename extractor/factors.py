@@ -53,7 +53,7 @@ class FactorMatcher:
 
     The token patterns run only on the stretches of the doc where one can start (a token whose
     lower form or lemma opens a pattern) and as far as the longest can reach: the same matches
-    as over the whole doc, in a tenth of the time."""
+    as over the whole doc, at about an eighth of the cost on the dev passages."""
 
     def __init__(self, nlp: Language) -> None:
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -118,11 +118,12 @@ def pattern_reach(pattern: list[dict[str, Any]]) -> int:
     reach = 0
     for token in pattern:
         op = token.get("OP", "1")
-        bounds = re.fullmatch(r"\{(\d*),?(\d*)\}", op)
+        bounds = re.fullmatch(r"\{(\d*)(,?)(\d*)\}", op)  # {n}, {n,m}, {,m}, {n,}
+        most = (bounds.group(3) if bounds.group(2) else bounds.group(1)) if bounds else None
         if op in {"1", "!", "?"}:
             reach += 1
-        elif bounds and bounds.group(2 if "," in op else 1):
-            reach += int(bounds.group(2 if "," in op else 1))
+        elif most:
+            reach += int(most)
         else:
             return 0
     return reach
