@@ -27,6 +27,7 @@ from rdflib.namespace import DCTERMS, SKOS
 from extractor.document import SourceText
 from extractor.facts import Evidence, Facts, Node
 from extractor.gazetteer import Gazetteer
+from extractor.memory_store import QuickAddMemory
 from ontology.concepts import ACTOR_TYPE, EVENT_TYPE, FACTOR, RESPONSE_KIND, concept_iri
 from ontology.iris import digest
 from ontology.namespace import CKG, GEONAMES
@@ -76,7 +77,7 @@ def to_rdf(facts: Facts, source: SourceText, gazetteer: Gazetteer, base: str) ->
     """The document's facts as a graph whose identifier is the document's IRI."""
     doc = document_iri(base, source)
     # no context indexes (faster adds); only the core prefixes plus ours, not rdflib's ~30
-    g = Graph(store="SimpleMemory", identifier=doc, bind_namespaces="core")
+    g = Graph(store=QuickAddMemory(), identifier=doc, bind_namespaces="core")
     g.bind("ckg", str(CKG._NS))
     g.bind("skos", str(SKOS))
     g.bind("dcterms", str(DCTERMS))
