@@ -112,35 +112,31 @@ def _node(
 ) -> None:
     iri = _iri(base, node.key)
     for kind in (node.kind, *sorted(node.also)):
-        g.add((iri, RDF.type, _predicate(kind)))
+        g.add((iri, _TYPE, _predicate(kind)))
     if node.label:
-        g.add((iri, SKOS.prefLabel, Literal(node.label, lang="en")))
+        g.add((iri, _PREF_LABEL, Literal(node.label, lang="en")))
     for alias in sorted(node.aliases - {node.label}):
-        g.add((iri, SKOS.altLabel, Literal(alias, lang=lang)))
-    g.add((iri, CKG.mentionedIn, doc))
+        g.add((iri, _ALT_LABEL, Literal(alias, lang=lang)))
+    g.add((iri, _MENTIONED_IN, doc))
     for key, value in node.props.items():
         _add(g, iri, _PROPS[key], _literal(value))
     entry = gazetteer.entries.get(node.key)
     if entry is not None:
-        for prop, value in (
-            (CKG.regionType, entry.region_type),
-            (CKG.iso3166, entry.iso3166),
-            (CKG.geonamesId, entry.geonames_id),
-            (CKG.actorType, entry.actor_type),
-        ):
+        for prop, attribute in _ENTRY_PROPS:
+            value = getattr(entry, attribute)
             if value:
                 _add(g, iri, prop, Literal(value))
         if entry.geonames_id:
-            g.add((iri, CKG.geonamesFeature, GEONAMES[f"{entry.geonames_id}/"]))
+            g.add((iri, _GEONAMES_FEATURE, GEONAMES[f"{entry.geonames_id}/"]))
     elif node.kind == "Region":
-        g.add((iri, CKG.regionType, Literal("other")))
+        g.add((iri, _REGION_TYPE, Literal("other")))
     if node.kind == "Factor":
-        g.add((iri, CKG.factorType, concept_iri(FACTOR, node.key.split("/", 1)[1])))
+        g.add((iri, _FACTOR_TYPE, concept_iri(FACTOR, node.key.split("/", 1)[1])))
     if node.kind == "Attack":
         _casualty_figures(g, evidence, doc, iri, node)
         _date_precision(g, iri, node.props.get("dateText"), node.props.get("date"))
     for ev in node.evidence:
-        evidence.add(iri, CKG.mentionedIn, doc, ev)
+        evidence.add(iri, _MENTIONED_IN, doc, ev)
 
 
 def _add(g: Graph, iri: URIRef, prop: URIRef, value: Literal) -> None:
@@ -194,8 +190,9 @@ def _date_precision(g: Graph, iri: URIRef, text: object, when: object) -> None:
 def _place_precision(g: Graph) -> None:
     """The precision of each located event's most precise place, as ACLED's geo_precision."""
     order = list(_PLACE_PRECISION)
-    for event in set(g.subjects(CKG.locatedIn, None)):
-        types = [str(g.value(place, CKG.regionType)) for place in g.objects(event, CKG.locatedIn)]
+    located_in = CKG.locatedIn
+    for event in set(g.subjects(located_in, None)):
+        types = [str(g.value(place, _REGION_TYPE)) for place in g.objects(event, located_in)]
         known = sorted((t for t in types if t in _PLACE_PRECISION), key=order.index)
         if known:
             g.add((event, CKG.placePrecision, Literal(_PLACE_PRECISION[known[0]])))
@@ -233,10 +230,10 @@ class EvidenceWriter:
         for (s, p, o, start, rule), ev in self._pending.items():
             iri = URIRef(f"{doc}/evidence/{digest(str(s), str(p), str(o), str(start), rule)}")
             quads = [
-                (iri, RDF.type, _EVIDENCE, g),
-                (iri, RDF.subject, s, g),
-                (iri, RDF.predicate, p, g),
-                (iri, RDF.object, o, g),
+                (iri, _TYPE, _EVIDENCE, g),
+                (iri, _SUBJECT, s, g),
+                (iri, _PREDICATE, p, g),
+                (iri, _OBJECT, o, g),
                 (iri, _STATED_IN, doc, g),
                 (iri, _EXTRACTED_BY, _plain(rule), g),
                 (iri, _CONFIDENCE, _decimal(ev.confidence), g),
@@ -265,6 +262,18 @@ def _predicate(name: str) -> URIRef:
     return getattr(CKG, name)  # type: ignore[no-any-return]
 
 
+# Terms used for every node or statement, looked up once (each namespace lookup mints a URIRef).
+_TYPE, _PREF_LABEL, _ALT_LABEL = RDF.type, SKOS.prefLabel, SKOS.altLabel
+_MENTIONED_IN, _REGION_TYPE, _FACTOR_TYPE = CKG.mentionedIn, CKG.regionType, CKG.factorType
+_GEONAMES_FEATURE = CKG.geonamesFeature
+#: Gazetteer entry attribute -> literal property.
+_ENTRY_PROPS = (
+    (CKG.regionType, "region_type"),
+    (CKG.iso3166, "iso3166"),
+    (CKG.geonamesId, "geonames_id"),
+    (CKG.actorType, "actor_type"),
+)
+_SUBJECT, _PREDICATE, _OBJECT = RDF.subject, RDF.predicate, RDF.object
 _EVIDENCE, _STATED_IN, _EXTRACTED_BY = CKG.Evidence, CKG.statedIn, CKG.extractedBy
 _CONFIDENCE, _SENTENCE, _CHAR_START, _CHAR_END = (
     CKG.confidence,
