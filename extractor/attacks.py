@@ -823,8 +823,10 @@ def _groups_in(ctx: DocContext, sent: Span) -> list[Mention]:
 
 
 def _read_date(ctx: DocContext, sent: Span, reading: AttackReading) -> None:
-    for ent in sent.ents:
-        if ent.label_ != "DATE" or re.search(r"\b(years?|decades?|recent|past)\b", ent.text, re.I):
+    for ent in ctx.dates:
+        if ent.start < sent.start or ent.end > sent.end:
+            continue
+        if re.search(r"\b(years?|decades?|recent|past)\b", ent.text, re.I):
             continue
         if not _DATE_WORDS.search(ent.text):
             continue  # "between 10 and 17" (ages), "nine days" (a duration)

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from spacy.attrs import IDX, LOWER
 from spacy.tokens import Doc, Span, Token
@@ -39,6 +40,11 @@ class DocContext:
         self._sent_starts = [s.start_char for s in self.sentences]
         self._token_starts: list[int] = self.doc.to_array(IDX).tolist()
         self.lower: list[str] = [self.doc.vocab.strings[x] for x in self.doc.to_array(LOWER)]
+
+    @cached_property
+    def dates(self) -> list[Span]:
+        """The entities the model read as dates, in text order."""
+        return [e for e in self.doc.ents if e.label_ == "DATE"]
 
     # -- lookups ------------------------------------------------------------------------
     def mentions_in(self, start: int, end: int, *kinds: str) -> list[Mention]:

@@ -55,6 +55,7 @@ class Extractor:
         yield from self._read_batch(batch, batch_size)
 
     def _prepare(self, doc: Doc, source: SourceText) -> Doc:
+        doc._.ckg_text = source.text  # the doc's text: spaCy keeps every character
         doc._.ckg_published = source.published
         doc.user_data["ckg_doc_id"] = str(document_iri(self.base_iri, source))
         return doc

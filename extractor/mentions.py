@@ -10,7 +10,7 @@ PERSON).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -136,7 +136,8 @@ class NewEntity:
     facility: bool = False
 
 
-#: ``ckg_text``: the document's text, built once (``Doc.text`` joins every token on each access).
+#: ``ckg_text``: the document's text, built once (``Doc.text`` joins every token on each access);
+#: the extractor sets it from the source text before the pipeline runs.
 for _name, _default in (("ckg_mentions", None), ("ckg_new_entities", None), ("ckg_text", None)):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
@@ -236,15 +237,17 @@ class MentionFinder:
         self._fuzzy_names = {**gazetteer.names_of("group"), **gazetteer.names_of("actor")}
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ckg_text = doc.text
-        gaz = self._gazetteer_spans(doc)
+        if doc._.ckg_text is None:
+            doc._.ckg_text = doc.text
+        model_ents = doc.ents  # built afresh on each access: read once
+        gaz = self._gazetteer_spans(doc, model_ents)
         local: dict[str, str] = {}  # names and acronyms this document defines -> key
         new: dict[str, NewEntity] = {}
         defined = self._acronym_definitions(doc, gaz, local, new)
         # a name the text defines wins over the gazetteer's same span ('(TAK)' is no Thai town)
         spans = filter_spans([*defined, *self._landmark_spans(doc, gaz, new), *gaz])
         taken = {i for s in spans for i in range(s.start, s.end)}
-        spans += self._model_spans(doc, taken, local, new)
+        spans += self._model_spans(doc, model_ents, taken, local, new)
         spans += self._apostrophe_places(doc, taken)
         taken = {i for s in spans for i in range(s.start, s.end)}
         spans += _named_places(doc, spans, taken, new, self.gazetteer)
@@ -254,13 +257,12 @@ class MentionFinder:
         spans = _one_spelling(filter_spans(spans), new)
         doc._.ckg_mentions = [self._mention(s) for s in spans]
         doc._.ckg_new_entities = new
-        doc.ents = filter_spans(
-            [*(_as_ent(s) for s in spans), *(e for e in doc.ents if e.label_ not in _MODEL_LABELS)]
-        )
+        kept = [e for e in model_ents if e.label_ not in _MODEL_LABELS]
+        doc.ents = filter_spans([*(_as_ent(s) for s in spans), *kept])
         return doc
 
     # -- gazetteer phrases ------------------------------------------------------------
-    def _gazetteer_spans(self, doc: Doc) -> list[Span]:
+    def _gazetteer_spans(self, doc: Doc, model_ents: Sequence[Span]) -> list[Span]:
         strings = doc.vocab.strings
         out: list[Span] = []
         matches = [
@@ -278,7 +280,7 @@ class MentionFinder:
                 matches.append((key, start, end, "gazetteer:variant", 0.8))
         for key, start, end, rule, conf in matches:
             entry = self.gazetteer[key]
-            if entry.case_sensitive and _mistaken_place(doc[start:end]):
+            if entry.case_sensitive and _mistaken_place(doc[start:end], model_ents):
                 continue
             if entry.kind == "region" and _in_event_name(doc, end):
                 continue  # "the Second Congo War", "the Somaliland War of Independence"
@@ -375,10 +377,15 @@ class MentionFinder:
 
     # -- the statistical NER, linked by fuzzy matching or typed by context -----------------
     def _model_spans(
-        self, doc: Doc, taken: set[int], local: dict[str, str], new: dict[str, NewEntity]
+        self,
+        doc: Doc,
+        model_ents: Sequence[Span],
+        taken: set[int],
+        local: dict[str, str],
+        new: dict[str, NewEntity],
     ) -> list[Span]:
         out: list[Span] = []
-        for ent in doc.ents:
+        for ent in model_ents:
             if ent.label_ not in _MODEL_LABELS or any(
                 i in taken for i in range(ent.start, ent.end)
             ):
@@ -585,10 +592,10 @@ def _speaks(token: Token) -> bool:
     return token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH_VERBS
 
 
-def _mistaken_place(span: Span) -> bool:
-    """A place name matched as written that is part of a longer name ('Kano Pillars FC', but
-    not 'Yobe State')."""
-    for ent in span.doc.ents:
+def _mistaken_place(span: Span, model_ents: Sequence[Span]) -> bool:
+    """A place name matched as written that is part of a longer name the model found ('Kano
+    Pillars FC', but not 'Yobe State')."""
+    for ent in model_ents:
         if ent.start <= span.start and span.end <= ent.end and len(ent) > len(span):
             rest = [t for t in ent if t.i < span.start or t.i >= span.end]
             if {t.lower_ for t in rest} <= _PLACE_SUFFIXES | {"the", "of"}:
@@ -1042,6 +1049,7 @@ def _place_noun_within(doc: Doc, start: int) -> bool:
 
 
 _ACRONYM = re.compile(r"[A-Z0-9]{1,2}[A-Z][A-Z0-9]{0,4}")
+_TRUE = frozenset({1})
 
 
 def _listed_acronyms(doc: Doc, spans: list[Span], new: dict[str, NewEntity]) -> list[Span]:
@@ -1050,7 +1058,8 @@ def _listed_acronyms(doc: Doc, spans: list[Span], new: dict[str, NewEntity]) -> 
     kinds = {i: s.label_ for s in spans for i in range(s.start, s.end)}
     out: list[Span] = []
     grew = "group" in kinds.values()
-    candidates = [t for t in doc if t.is_upper or t.text[:1].isdigit()] if grew else []
+    # a token the pattern takes is upper case (it has a capital and no small letter)
+    candidates = [doc[i] for i in positions(doc, {"IS_UPPER": _TRUE})] if grew else []
     while grew:
         grew = False
         for token in candidates:
