@@ -141,6 +141,7 @@ class Gazetteer:
         self._by_name: dict[str, str] = {}
         self._by_acronym: dict[str, str] = {}
         self._by_demonym: dict[str, str] = {}
+        self._ancestors: dict[str, tuple[str, ...]] = {}
         for entry in sorted(entries, key=_priority):
             if entry.key in self.entries:
                 continue
@@ -192,17 +193,22 @@ class Gazetteer:
                     keys.add(state.key)
         return keys
 
-    def ancestors(self, key: str) -> Iterator[str]:
-        """Every region that contains this one (or actor this one is part of), nearest first."""
-        seen: set[str] = set()
+    def ancestors(self, key: str) -> tuple[str, ...]:
+        """Every region that contains this one (or actor this one is part of), nearest first
+        (worked out once per entry: rules ask for the same places' containers many times)."""
+        known = self._ancestors.get(key)
+        if known is not None:
+            return known
+        seen: dict[str, None] = {}
         queue = list(self.entries[key].parents)
         while queue:
             parent = queue.pop(0)
             if parent in seen or parent not in self.entries:
                 continue
-            seen.add(parent)
-            yield parent
+            seen[parent] = None
             queue.extend(self.entries[parent].parents)
+        found = self._ancestors[key] = tuple(seen)
+        return found
 
 
 def _priority(entry: Entry) -> tuple[int, int]:

@@ -1087,10 +1087,11 @@ def _named_groups(
     """Capitalised names headed by a group word ('Sons of the Desert Brigade') the NER missed,
     with a people or place they start with ('Somali National Movement', 'Darfur Joint
     Protection Force'), unless they name a state's force ('Somali National Army')."""
-    lower = [t.lower_ for t in doc]
+    strings = doc.vocab.strings
+    lower = [strings[x] for x in doc.to_array("LOWER").tolist()]
     if NAME_HEADS.isdisjoint(lower) and _ARABIC_HEADS.isdisjoint(lower):
         return []
-    title = [t.is_title for t in doc]
+    title = [bool(x) for x in doc.to_array("IS_TITLE").tolist()]
     out: list[Span] = []
     i, n = 0, len(doc)
     while i < n:
