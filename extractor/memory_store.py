@@ -24,36 +24,26 @@ if not all(hasattr(SimpleMemory(), name) for name in _INDEXES):  # pragma: no co
     raise ImportError("rdflib's SimpleMemory no longer keeps spo/pos/osp indexes; see memory_store")
 
 
+def _put(index: dict[Any, dict[Any, dict[Any, int]]], a: Any, b: Any, c: Any) -> None:
+    """``index[a][b][c] = 1``, making the inner dicts that are missing."""
+    inner = index.get(a)
+    if inner is None:
+        inner = index[a] = {}
+    leaf = inner.get(b)
+    if leaf is None:
+        leaf = inner[b] = {}
+    leaf[c] = 1
+
+
 class QuickAddMemory(SimpleMemory):
     """``SimpleMemory`` whose ``add`` does not raise and catch for each new index entry."""
 
     def add(self, triple: Any, context: Any, quoted: bool = False) -> None:
         """Add a triple to the three indexes (spo, pos, osp)."""
         s, p, o = triple
-        spo: dict[Any, Any] = self._SimpleMemory__spo  # type: ignore[attr-defined]
-        pos: dict[Any, Any] = self._SimpleMemory__pos  # type: ignore[attr-defined]
-        osp: dict[Any, Any] = self._SimpleMemory__osp  # type: ignore[attr-defined]
-        po: dict[Any, Any] | None = spo.get(s)
-        if po is None:
-            po = spo[s] = {}
-        objects: dict[Any, int] | None = po.get(p)
-        if objects is None:
-            objects = po[p] = {}
-        objects[o] = 1
-        os_: dict[Any, Any] | None = pos.get(p)
-        if os_ is None:
-            os_ = pos[p] = {}
-        subjects: dict[Any, int] | None = os_.get(o)
-        if subjects is None:
-            subjects = os_[o] = {}
-        subjects[s] = 1
-        sp: dict[Any, Any] | None = osp.get(o)
-        if sp is None:
-            sp = osp[o] = {}
-        predicates: dict[Any, int] | None = sp.get(s)
-        if predicates is None:
-            predicates = sp[s] = {}
-        predicates[p] = 1
+        _put(self._SimpleMemory__spo, s, p, o)  # type: ignore[attr-defined]
+        _put(self._SimpleMemory__pos, p, o, s)  # type: ignore[attr-defined]
+        _put(self._SimpleMemory__osp, o, s, p)  # type: ignore[attr-defined]
 
     def addN(self, quads: Iterable[Any]) -> None:  # noqa: N802 (rdflib's name)
         """Add (s, p, o, context) quads."""
