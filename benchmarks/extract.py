@@ -9,7 +9,9 @@ workers, each with its own extractor, fed chunks of 16 documents as ``nlp.pipe``
 and the fast mode without the dependency parser. Each output (Doc or RDF graph) is taken and
 dropped as it comes, the way ingestion streams documents. Single-process rates are per second of
 this process's CPU time (steadier than the wall clock on a shared machine); the two-process rates
-are per second of wall-clock time.
+are per second of wall-clock time. Rates and ratios come from each side's fastest run; each ratio
+line also gives the median and range of the ratios within rounds, whose spread is the machine's
+noise.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import time
 from collections.abc import Callable, Iterable, Sized
 from itertools import cycle, islice
 from pathlib import Path
+from statistics import median
 
 import spacy
 
@@ -48,20 +51,21 @@ def consume(outputs: Iterable[Sized]) -> int:
     return sum(len(x) for x in outputs)
 
 
-def best_of(
+def take_turns(
     repeat: int, *runs: Callable[[], object], clock: Callable[[], float] = time.process_time
-) -> list[float]:
-    """The fastest of ``repeat`` runs of each, in seconds of ``clock``. The runs take turns, so
-    that a busy spell of this shared machine slows both sides of a ratio rather than one. The
-    default clock is this process's CPU time, which other tenants of the machine disturb much
-    less than the wall clock; runs that spread over worker processes need the wall clock."""
+) -> list[list[float]]:
+    """Seconds of ``clock`` that each run took in each of ``repeat`` rounds. The runs take turns
+    within a round, so that a busy spell of this shared machine slows both sides of a ratio
+    rather than one. The default clock is this process's CPU time, which other tenants of the
+    machine disturb much less than the wall clock; runs that spread over worker processes need
+    the wall clock."""
     times: list[list[float]] = [[] for _ in runs]
     for _ in range(repeat):
         for run, spent in zip(runs, times, strict=True):
             started = clock()
             run()
             spent.append(clock() - started)
-    return [min(spent) for spent in times]
+    return times
 
 
 def _init(model: str, base: str, max_bytes: int, fast: bool) -> None:
@@ -90,8 +94,16 @@ def main() -> None:
         f"best of {args.repeat}"
     )
 
-    def report(name: str, seconds: float, baseline: float | None = None) -> None:
-        ratio = f"  ratio to bare {baseline / seconds:.2f}" if baseline else ""
+    def report(name: str, times: list[float], baseline: list[float] | None = None) -> None:
+        """Rates from the fastest run; against a baseline, the ratio of the fastest runs and,
+        when there are several rounds, the median and range of the rounds' own ratios."""
+        seconds = min(times)
+        ratio = ""
+        if baseline:
+            ratio = f"  ratio to bare {min(baseline) / seconds:.2f}"
+            if len(times) > 1:
+                rounds = sorted(b / t for b, t in zip(baseline, times, strict=True))
+                ratio += f" (rounds: median {median(rounds):.2f}, {rounds[0]:.2f}-{rounds[-1]:.2f})"
         print(
             f"{name:<34} {len(texts) / seconds:8.1f} docs/s {tokens / seconds:9.0f} tokens/s{ratio}"
         )
@@ -102,14 +114,14 @@ def main() -> None:
     )
     bare_fast = spacy.load(settings.spacy_model, disable=["parser"])
     bare_fast.enable_pipe("senter")
-    t_bare, t_full = best_of(
+    t_bare, t_full = take_turns(
         args.repeat,
         lambda: consume(bare.pipe(texts, batch_size=16)),
         lambda: consume(full.extract_many(sources)),
     )
     report("bare nlp.pipe", t_bare)
     report("full extractor (text -> RDF)", t_full, t_bare)
-    t_bare_fast, t_fast = best_of(
+    t_bare_fast, t_fast = take_turns(
         args.repeat,
         lambda: consume(bare_fast.pipe(texts, batch_size=16)),
         lambda: consume(fast.extract_many(sources)),
@@ -118,7 +130,7 @@ def main() -> None:
     report("fast extractor, no parser", t_fast, t_bare_fast)
 
     wall = time.perf_counter
-    (t_bare2,) = best_of(
+    (t_bare2,) = take_turns(
         1, lambda: consume(bare.pipe(texts, batch_size=16, n_process=2)), clock=wall
     )
     report("bare nlp.pipe, n_process=2", t_bare2)
@@ -126,7 +138,7 @@ def main() -> None:
     with mp.get_context("spawn").Pool(2, initializer=_init, initargs=init) as pool:
         pool.map(_extract, [texts[:2], texts[2:4]])  # warm up both workers
         chunks = [texts[i : i + 16] for i in range(0, len(texts), 16)]
-        (t_full2,) = best_of(1, lambda: pool.map(_extract, chunks, chunksize=1), clock=wall)
+        (t_full2,) = take_turns(1, lambda: pool.map(_extract, chunks, chunksize=1), clock=wall)
     report("full extractor, 2 processes", t_full2, t_bare2)
 
 
